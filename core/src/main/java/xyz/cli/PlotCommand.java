@@ -1,0 +1,183 @@
+package xyz.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xyz.UserError;
+import xyz.plot.FacetGrid;
+import xyz.study.FigureSpec;
+import xyz.study.Study;
+
+/**
+ * {@code xyz plot}: draws the study's figures, or one figure described by flags, from the
+ * collected results.
+ */
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw facet-grid figures from a collected study: for each level of --rows and --cols, --y "
+          + "against --x, coloured by --color, replicates averaged into a mean line with a band.",
+      "Without figure flags, draws every figure of the study file; with them, draws one figure "
+          + "(starting from --figure NAME if given)."
+    })
+final class PlotCommand implements Callable<Integer> {
+  @Mixin StudyOptions study;
+  @Mixin DebugOption debug;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--figure", paramLabel = "NAME", description = "Start from this study figure.")
+  String figure;
+
+  @Option(names = "--rows", paramLabel = "AXIS", description = "The axis whose levels are rows.")
+  String rows;
+
+  @Option(names = "--cols", paramLabel = "AXIS", description = "The axis whose levels are columns.")
+  String cols;
+
+  @Option(names = "--x", paramLabel = "AXIS", description = "The x axis: an axis, or `step`.")
+  String x;
+
+  @Option(
+      names = "--y",
+      paramLabel = "OBSERVABLE",
+      split = ",",
+      description = "One or more observables (comma-separated or repeated).")
+  List<String> y;
+
+  @Option(names = "--color", paramLabel = "AXIS", description = "The axis that colours lines.")
+  String color;
+
+  @Option(
+      names = "--filter",
+      paramLabel = "AXIS=LEVEL[,LEVEL...]",
+      description = "Keep only these levels of an axis; repeat for several axes.")
+  List<String> filter;
+
+  @Option(names = "--band", paramLabel = "BAND", description = "none, sd, se or ci95.")
+  String band;
+
+  @Option(names = "--scales", paramLabel = "SCALES", description = "shared, rows, cols or free.")
+  String scales;
+
+  @Option(names = "--log-x", description = "A logarithmic x axis.")
+  Boolean logX;
+
+  @Option(names = "--log-y", description = "A logarithmic y axis.")
+  Boolean logY;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      split = ",",
+      description = "png, svg or both (default: both).")
+  List<String> formats;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "The figure's file name.")
+  String name;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where figures go (default: figures/ in the results folder).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Study s = study.load();
+    Path db = s.resultsDir().resolve("results.duckdb");
+    if (!Files.exists(db)) {
+      throw new UserError(
+          db + ": no collected results for study " + s.name()
+              + "\n  fix: run `xyz run " + study.file() + "` (or `xyz collect` after a run)");
+    }
+    List<FigureSpec> figures = figures(s);
+    Path dir = out != null ? out : s.resultsDir().resolve("figures");
+    for (FigureSpec f : figures) {
+      for (Path file : FacetGrid.draw(s, db, f, dir)) {
+        spec.commandLine().getOut().println("xyz: figure " + file);
+      }
+    }
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private List<FigureSpec> figures(Study s) {
+    FigureSpec base = null;
+    if (figure != null) {
+      base = s.figures().stream().filter(f -> f.name().equals(figure)).findFirst().orElseThrow(
+          () -> new UserError(
+              "--figure: the study has no figure '" + figure + "'\n  valid: "
+                  + String.join(", ", s.figures().stream().map(FigureSpec::name).toList())
+                  + Choices.suggestion(figure, s.figures().stream().map(FigureSpec::name).toList())
+                  + "\n  fix: name one of the study's figures, or describe one with --x and --y"));
+    }
+    boolean flags = rows != null || cols != null || x != null || y != null || color != null
+        || filter != null || band != null || scales != null || logX != null || logY != null
+        || formats != null || name != null;
+    if (!flags) {
+      if (base != null) {
+        return List.of(base);
+      }
+      if (s.figures().isEmpty()) {
+        throw new UserError(
+            s.file() + ": the study declares no figure\n  fix: add `figures:` to the study, or "
+                + "describe one here, such as --rows method --cols dataset --x "
+                + s.axisNames().get(s.axisNames().size() - 1) + " --y " + s.observables().get(0));
+      }
+      return s.figures();
+    }
+    String fx = x != null ? x : base != null ? base.x() : null;
+    List<String> fy = y != null ? y : base != null ? base.y() : null;
+    if (fx == null || fy == null || fy.isEmpty()) {
+      throw new UserError(
+          "a figure needs --x and --y\n  valid --x: " + String.join(", ", s.axisNames())
+              + ", step\n  valid --y: " + String.join(", ", s.observables())
+              + "\n  fix: such as --x " + s.axisNames().get(s.axisNames().size() - 1)
+              + " --y " + s.observables().get(0));
+    }
+    String fband = Choices.check("--band", band != null ? band : base != null ? base.band() : "se",
+        FigureSpec.BANDS);
+    String fscales = Choices.check("--scales",
+        scales != null ? scales : base != null ? base.scales() : "shared", FigureSpec.SCALES);
+    List<String> fformats = formats != null ? formats
+        : base != null ? base.formats() : FigureSpec.FORMATS;
+    for (String f : fformats) {
+      Choices.check("--format", f, FigureSpec.FORMATS);
+    }
+    Map<String, List<String>> ffilter = base != null ? new LinkedHashMap<>(base.filter())
+        : new LinkedHashMap<>();
+    if (filter != null) {
+      for (String item : filter) {
+        int eq = item.indexOf('=');
+        if (eq <= 0 || eq == item.length() - 1) {
+          throw new UserError("--filter: '" + item + "' is not AXIS=LEVEL[,LEVEL...]"
+              + "\n  fix: such as --filter dataset=iris,wine");
+        }
+        ffilter.put(item.substring(0, eq), new ArrayList<>(List.of(item.substring(eq + 1)
+            .split(","))));
+      }
+    }
+    String fname = name != null ? name : base != null ? base.name() : "plot-" + String.join("-", fy)
+        + "-by-" + fx;
+    return List.of(new FigureSpec(
+        fname,
+        rows != null ? rows : base != null ? base.rows() : null,
+        cols != null ? cols : base != null ? base.cols() : null,
+        fx, fy,
+        color != null ? color : base != null ? base.color() : null,
+        fband, fscales,
+        logX != null ? logX : base != null && base.logX(),
+        logY != null ? logY : base != null && base.logY(),
+        ffilter, fformats));
+  }
+}

@@ -1,0 +1,55 @@
+package xyz.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import xyz.UserError;
+import xyz.study.Study;
+
+/** {@code xyz run}: runs the cells that are not done, then collects and draws the figures. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a study's cells that have not ended yet, on this machine, then collect the results "
+          + "and draw the study's figures. Cells already done are skipped."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin StudyOptions study;
+  @Mixin DebugOption debug;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Cells run at once (default: the study's executor.workers, else the cores).")
+  Integer workers;
+
+  @Option(
+      names = "--rerun",
+      paramLabel = "WHICH",
+      description = "Also run again: `failed` (failed and timed-out cells) or `all`.")
+  Rerun rerun;
+
+  @Option(names = "--no-collect", description = "Do not collect or plot after the run.")
+  boolean noCollect;
+
+  @Option(names = "--no-plot", description = "Collect after the run, but draw no figure.")
+  boolean noPlot;
+
+  @Override
+  public Integer call() throws Exception {
+    if (workers != null && workers < 1) {
+      throw new UserError(
+          "--workers: " + workers + " is not a worker count\n  fix: give 1 or more, such as "
+              + "--workers " + Runtime.getRuntime().availableProcessors());
+    }
+    Study s = study.load();
+    StudyRun run =
+        new StudyRun(s, spec.commandLine().getOut(), System.err, System.console() != null);
+    return run.run(workers, rerun == null ? Rerun.NONE : rerun, !noCollect, !noPlot);
+  }
+}

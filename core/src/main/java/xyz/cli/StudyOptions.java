@@ -1,0 +1,40 @@
+package xyz.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import xyz.UserError;
+import xyz.study.Study;
+import xyz.study.StudyReader;
+
+/** The study file every command reads, and where its results go. */
+final class StudyOptions {
+  @Parameters(index = "0", paramLabel = "STUDY", description = "The study file (YAML).")
+  Path file;
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "The results folder (default: the study's `results:`, or results/ beside it).")
+  Path results;
+
+  /** Reads and validates the study file, with the results folder of the command line. */
+  Study load() {
+    if (!Files.exists(file)) {
+      throw new UserError(
+          file + ": no such study file\n  fix: give the path of a study YAML file, such as "
+              + "examples/label-noise/study.yaml");
+    }
+    if (Files.isDirectory(file)) {
+      throw new UserError(file + ": is a folder, not a study file\n  fix: name the YAML file in it");
+    }
+    Study s = StudyReader.read(file);
+    if (results == null) {
+      return s;
+    }
+    return new Study(
+        s.name(), s.file(), results, s.axes(), s.observables(), s.experiment(), s.executor(),
+        s.figures(), s.grid());
+  }
+}

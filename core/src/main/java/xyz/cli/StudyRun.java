@@ -1,0 +1,242 @@
+package xyz.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import xyz.collect.CollectReport;
+import xyz.collect.Collector;
+import xyz.plan.Cell;
+import xyz.plan.Plan;
+import xyz.plan.PlanReport;
+import xyz.plan.Planner;
+import xyz.plot.FacetGrid;
+import xyz.run.CellRunner;
+import xyz.run.LocalExecutor;
+import xyz.run.Progress;
+import xyz.run.RunSummary;
+import xyz.run.Runners;
+import xyz.run.StopSignal;
+import xyz.store.CellState;
+import xyz.store.CellStatus;
+import xyz.store.Provenance;
+import xyz.store.ResultsFolder;
+import xyz.study.ExperimentSpec;
+import xyz.study.FigureSpec;
+import xyz.study.Study;
+
+/**
+ * One {@code xyz run}: plan, choose the cells to run, run them with a progress display, then
+ * collect and draw. Ctrl-C stops the running cells, marks them interrupted and keeps every cell
+ * that had ended.
+ */
+final class StudyRun {
+  private static final int INTERRUPTED_EXIT = 130;
+
+  private final Study study;
+  private final PrintWriter out;
+  private final PrintStream progress;
+  private final boolean terminal;
+  private final ResultsFolder folder;
+
+  StudyRun(Study study, PrintWriter out, PrintStream progress, boolean terminal) {
+    this.study = study;
+    this.out = out;
+    this.progress = progress;
+    this.terminal = terminal;
+    this.folder = new ResultsFolder(study.resultsDir());
+  }
+
+  int run(Integer workersFlag, Rerun rerun, boolean collect, boolean plot) throws Exception {
+    Plan plan = Planner.plan(study);
+    Files.createDirectories(folder.root());
+    PlanReport.writePlanJson(plan, folder.root().resolve("plan.json"));
+    Map<String, CellStatus> ended = folder.statuses();
+    List<Cell> todo = new ArrayList<>();
+    int keptFailed = 0;
+    for (Cell cell : plan.cells()) {
+      CellStatus st = ended.get(cell.id());
+      if (st == null || st.state() == CellState.INTERRUPTED || rerun == Rerun.ALL) {
+        todo.add(cell);
+      } else if (st.state() != CellState.DONE) {
+        if (rerun == Rerun.FAILED) {
+          todo.add(cell);
+        } else {
+          keptFailed++;
+        }
+      }
+    }
+    int total = plan.cells().size();
+    if (todo.isEmpty()) {
+      out.println(
+          "xyz: all " + total + " cells of " + study.name() + " have ended"
+              + (keptFailed > 0 ? " (" + keptFailed + " not done)" : "")
+              + "; nothing to run" + (keptFailed > 0 ? " (--rerun failed runs those again)" : ""));
+      if (upToDate(plot)) {
+        out.println("xyz: results and figures are up to date in " + folder.root());
+        out.flush();
+        return keptFailed > 0 ? Main.FAILURE : 0;
+      }
+    } else {
+      int workers = workers(workersFlag, todo.size());
+      out.println(
+          "xyz: running " + todo.size() + " of " + total + " cells of " + study.name() + " with "
+              + workers + " worker" + (workers == 1 ? "" : "s")
+              + (total > todo.size() ? " (" + (total - todo.size()) + " already ended)" : ""));
+      out.flush();
+      RunSummary summary = execute(todo, total, workers);
+      report(summary, keptFailed);
+      if (summary.interrupted()) {
+        out.println("xyz: interrupted; " + summary.count(CellState.DONE) + " cells finished and "
+            + "were kept; `xyz run` resumes with the rest");
+        out.flush();
+        return INTERRUPTED_EXIT;
+      }
+      keptFailed += summary.ran() - summary.count(CellState.DONE);
+    }
+    if (collect) {
+      collectAndPlot(plot);
+    }
+    out.flush();
+    return keptFailed > 0 ? Main.FAILURE : 0;
+  }
+
+  private RunSummary execute(List<Cell> todo, int total, int workers) throws Exception {
+    ExperimentSpec experiment = study.experiment();
+    CellRunner runner = Runners.of(study);
+    Path codeDir =
+        experiment instanceof ExperimentSpec.Command c ? c.workdir() : study.file().getParent();
+    Provenance provenance =
+        Provenance.capture(codeDir == null ? Path.of(".") : codeDir, experiment.identity());
+    StopSignal stop = new StopSignal();
+    Object finished = new Object();
+    boolean[] over = {false};
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.stop();
+              synchronized (finished) {
+                long until = System.currentTimeMillis() + 15_000;
+                while (!over[0] && System.currentTimeMillis() < until) {
+                  try {
+                    finished.wait(200);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              }
+            },
+            "xyz-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (Progress bar = new Progress(progress, terminal, todo.size(), experiment.retries())) {
+      LocalExecutor executor = new LocalExecutor(folder, workers, provenance, bar);
+      return executor.run(experiment, runner, todo, total, stop);
+    } finally {
+      synchronized (finished) {
+        over[0] = true;
+        finished.notifyAll();
+      }
+      if (!stop.stopped()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+  }
+
+  private void report(RunSummary s, int keptFailed) {
+    StringBuilder line = new StringBuilder("xyz: ran " + s.ran() + " cells in ");
+    line.append(Progress.clock(s.wall())).append(": ");
+    List<String> parts = new ArrayList<>();
+    for (CellState state : CellState.values()) {
+      if (s.count(state) > 0) {
+        parts.add(s.count(state) + " " + state.label());
+      }
+    }
+    line.append(parts.isEmpty() ? "none" : String.join(", ", parts));
+    if (s.skipped() > 0) {
+      line.append("; ").append(s.skipped()).append(" skipped (already ended)");
+    }
+    out.println(line);
+    if (!s.failed().isEmpty()) {
+      out.println("xyz: cells not done (see their stderr.txt under " + folder.cells() + "):");
+      int shown = 0;
+      for (Cell cell : s.failed()) {
+        if (shown++ == 10) {
+          out.println("  ... and " + (s.failed().size() - 10) + " more (xyz status lists all)");
+          break;
+        }
+        out.println("  " + cell.id() + "  " + Progress.params(cell.params()));
+      }
+    }
+    if (keptFailed > 0) {
+      out.println("xyz: " + keptFailed + " cells that failed before were kept as they are; "
+          + "--rerun failed runs them again");
+    }
+    out.flush();
+  }
+
+  private void collectAndPlot(boolean plot) {
+    CollectReport report = Collector.collect(study, folder.root());
+    out.println("xyz: " + report.summary());
+    if (!plot) {
+      return;
+    }
+    for (FigureSpec figure : study.figures()) {
+      List<Path> files = FacetGrid.draw(study, folder.database(), figure, folder.figures());
+      for (Path f : files) {
+        out.println("xyz: figure " + f);
+      }
+    }
+  }
+
+  /** Whether the database and every figure are newer than the newest ended cell. */
+  private boolean upToDate(boolean plot) throws IOException {
+    Path db = folder.database();
+    if (!Files.exists(db)) {
+      return false;
+    }
+    FileTime dbTime = Files.getLastModifiedTime(db);
+    if (modified(study.file()).compareTo(dbTime) > 0) {
+      return false;
+    }
+    if (Files.isDirectory(folder.cells())) {
+      try (var dirs = Files.list(folder.cells())) {
+        if (dirs.anyMatch(d -> modified(d).compareTo(dbTime) > 0)) {
+          return false;
+        }
+      }
+    }
+    if (!plot) {
+      return true;
+    }
+    for (FigureSpec f : study.figures()) {
+      for (String format : f.formats()) {
+        Path file = folder.figures().resolve(f.name() + "." + format.toLowerCase(Locale.ROOT));
+        if (!Files.exists(file) || Files.getLastModifiedTime(file).compareTo(dbTime) < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static FileTime modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p);
+    } catch (IOException e) {
+      return FileTime.fromMillis(Long.MAX_VALUE);
+    }
+  }
+
+  private int workers(Integer flag, int cells) {
+    int n = flag != null ? flag
+        : study.executor().workers() != null ? study.executor().workers()
+        : Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(n, cells));
+  }
+}

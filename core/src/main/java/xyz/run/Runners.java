@@ -1,0 +1,75 @@
+package xyz.run;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import xyz.UserError;
+import xyz.study.ExperimentSpec;
+import xyz.study.Study;
+
+/** Finds the runner for a study's experiment: a command, a Java class or a built-in. */
+public final class Runners {
+  private Runners() {}
+
+  /** The runner of the study's experiment; a missing class or built-in is a user error. */
+  public static CellRunner of(Study study) {
+    ExperimentSpec spec = study.experiment();
+    if (spec instanceof ExperimentSpec.Command c) {
+      return new CommandRunner(c, study.name());
+    }
+    if (spec instanceof ExperimentSpec.JavaClass j) {
+      return new JavaRunner(instantiate(study, j.className()));
+    }
+    ExperimentSpec.Builtin b = (ExperimentSpec.Builtin) spec;
+    return new JavaRunner(builtin(study, b.name()).create());
+  }
+
+  /** The built-in experiments on the classpath, in a stable order. */
+  public static List<ExperimentProvider> builtins() {
+    List<ExperimentProvider> all = new ArrayList<>();
+    ServiceLoader.load(ExperimentProvider.class).forEach(all::add);
+    all.sort((a, b) -> a.name().compareTo(b.name()));
+    return all;
+  }
+
+  private static ExperimentProvider builtin(Study study, String name) {
+    List<ExperimentProvider> all = builtins();
+    for (ExperimentProvider p : all) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    List<String> names = all.stream().map(ExperimentProvider::name).toList();
+    throw new UserError(
+        study.file() + ": experiment.builtin: no built-in experiment '" + name + "'\n"
+            + "  valid: " + (names.isEmpty() ? "(none on the classpath)" : String.join(", ", names))
+            + "\n  fix: name one of these, or use `command:` or `java:` for your own code");
+  }
+
+  private static Experiment instantiate(Study study, String className) {
+    String where = study.file() + ": experiment.java: ";
+    Class<?> type;
+    try {
+      type = Class.forName(className);
+    } catch (ClassNotFoundException e) {
+      throw new UserError(
+          where + "class '" + className + "' is not on the classpath\n"
+              + "  fix: check the name, and put its jar on the classpath (CLASSPATH or -cp)");
+    }
+    if (!Experiment.class.isAssignableFrom(type)) {
+      throw new UserError(
+          where + "class '" + className + "' does not implement " + Experiment.class.getName());
+    }
+    try {
+      return (Experiment) type.getDeclaredConstructor().newInstance();
+    } catch (NoSuchMethodException e) {
+      throw new UserError(where + "class '" + className + "' needs a public no-argument constructor");
+    } catch (InstantiationException | IllegalAccessException e) {
+      throw new UserError(where + "cannot create '" + className + "': " + e.getMessage());
+    } catch (InvocationTargetException e) {
+      throw new UserError(
+          where + "the constructor of '" + className + "' failed: " + e.getCause(), e.getCause());
+    }
+  }
+}
