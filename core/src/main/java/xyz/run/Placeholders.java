@@ -10,8 +10,9 @@ import xyz.study.Values;
 /**
  * Fills a command's argument template: {@code {name}} becomes the cell's value of that axis
  * (its canonical label), {@code {cell_id}} and {@code {cell_dir}} the cell's id and folder, and
- * {@code {{} / {}}} a literal brace. Each argument stays one argument whatever the value holds:
- * no shell ever sees it.
+ * {@code {{} / {}}} a literal brace. Braces around anything but a name stay as written, so inline
+ * code ({@code python3 -c "d = {'a': 1}"}) needs no escaping. Each argument stays one argument
+ * whatever the value holds: no shell ever sees it.
  */
 final class Placeholders {
   private Placeholders() {}
@@ -41,10 +42,28 @@ final class Placeholders {
         continue;
       }
       String name = arg.substring(i + 1, close);
+      if (!isName(name)) {
+        out.append(c);
+        i++;
+        continue;
+      }
       out.append(value(name, params, cellId, dir));
       i = close + 1;
     }
     return out.toString();
+  }
+
+  static boolean isName(String s) {
+    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String value(String name, Map<String, Object> params, String cellId, Path dir) {
