@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import xyz.collect.CollectReport;
 import xyz.collect.Collector;
 import xyz.plan.Cell;
@@ -44,6 +46,7 @@ final class StudyRun {
   private final PrintStream progress;
   private final boolean terminal;
   private final ResultsFolder folder;
+  private final CountDownLatch finished = new CountDownLatch(1);
 
   StudyRun(Study study, PrintWriter out, PrintStream progress, boolean terminal) {
     this.study = study;
@@ -54,6 +57,15 @@ final class StudyRun {
   }
 
   int run(Integer workersFlag, Rerun rerun, boolean collect, boolean plot) throws Exception {
+    try {
+      return runPlan(workersFlag, rerun, collect, plot);
+    } finally {
+      finished.countDown();
+    }
+  }
+
+  private int runPlan(Integer workersFlag, Rerun rerun, boolean collect, boolean plot)
+      throws Exception {
     Plan plan = Planner.plan(study);
     Files.createDirectories(folder.root());
     PlanReport.writePlanJson(plan, folder.root().resolve("plan.json"));
@@ -115,36 +127,28 @@ final class StudyRun {
     Provenance provenance =
         Provenance.capture(codeDir == null ? Path.of(".") : codeDir, experiment.identity());
     StopSignal stop = new StopSignal();
-    Object finished = new Object();
-    boolean[] over = {false};
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.stop();
-              synchronized (finished) {
-                long until = System.currentTimeMillis() + 15_000;
-                while (!over[0] && System.currentTimeMillis() < until) {
-                  try {
-                    finished.wait(200);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              }
-            },
-            "xyz-interrupt");
+    Thread hook = new Thread(() -> onInterrupt(stop), "xyz-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     try (Progress bar = new Progress(progress, terminal, todo.size(), experiment.retries())) {
       LocalExecutor executor = new LocalExecutor(folder, workers, provenance, bar);
       return executor.run(experiment, runner, todo, total, stop);
     } finally {
-      synchronized (finished) {
-        over[0] = true;
-        finished.notifyAll();
-      }
       if (!stop.stopped()) {
         Runtime.getRuntime().removeShutdownHook(hook);
       }
+    }
+  }
+
+  /**
+   * Runs on Ctrl-C (or SIGTERM): stops the running cells and holds the JVM until the run has
+   * written their status and its summary, so that the exit loses nothing.
+   */
+  private void onInterrupt(StopSignal stop) {
+    stop.stop();
+    try {
+      finished.await(LocalExecutor.STOP_WAIT.toSeconds() + 10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -30,6 +30,9 @@ import xyz.study.ExperimentSpec;
  * interrupted or crashed run loses only the cells that were running.
  */
 public final class LocalExecutor {
+  /** The longest a stopped run waits for its running cells to end (SIGTERM, then SIGKILL). */
+  public static final Duration STOP_WAIT = CommandRunner.GRACE.multipliedBy(2);
+
   private static final int TAIL_BYTES = 2048;
   private static final int TAIL_LINES = 8;
 

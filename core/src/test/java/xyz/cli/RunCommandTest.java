@@ -1,0 +1,180 @@
+package xyz.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code xyz run} end to end on command experiments: resume, reruns, collect and figures. */
+class RunCommandTest {
+  @TempDir Path tmp;
+
+  /** A study of 2 x 2 x 3 cells; the cell with method=b, dataset=y, k=3 fails. */
+  private static final String STUDY = """
+      study: tiny
+      methods: [a, b]
+      datasets: [x, y]
+      controls:
+        k: [1, 2, 3]
+      observables: [score]
+      experiment:
+        command: [sh, -c, 'if [ "$0$1$2" = by3 ]; then echo boom >&2; exit 4; fi;
+          echo "{\\"step\\": 1, \\"score\\": $2}" > "$XYZ_OBSERVATIONS";
+          echo "{\\"step\\": 2, \\"score\\": $(($2 * 10))}" >> "$XYZ_OBSERVATIONS"',
+          "{method}", "{dataset}", "{k}"]
+      figures:
+        - name: score
+          rows: method
+          cols: dataset
+          x: k
+          y: score
+          band: none
+      """;
+
+  private Map<String, String> states(Path results) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    try (Connection c = readOnly(results.resolve("results.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT method, dataset, k, state FROM cells")) {
+      while (r.next()) {
+        out.put(r.getString(1) + r.getString(2) + r.getLong(3), r.getString(4));
+      }
+    }
+    return out;
+  }
+
+  private static Connection readOnly(Path db) throws Exception {
+    Properties p = new Properties();
+    p.setProperty("duckdb.read_only", "true");
+    return DriverManager.getConnection("jdbc:duckdb:" + db, p);
+  }
+
+  @Test
+  void runCollectsPlotsAndASecondRunDoesNothing() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Path results = tmp.resolve("s/results");
+
+    Cli first = Cli.run("run", study.toString(), "--workers", "2");
+
+    assertThat(first.code).as(first.toString()).isEqualTo(1);
+    assertThat(first.out).contains("running 12 of 12 cells of tiny with 2 workers");
+    assertThat(first.out).contains("ran 12 cells in").contains("11 done, 1 failed");
+    assertThat(first.err).contains("FAILED").contains("method=b dataset=y k=3: exit code 4")
+        .contains("    | boom");
+    assertThat(results.resolve("cells.csv")).exists();
+    assertThat(results.resolve("observations.csv")).exists();
+    assertThat(results.resolve("figures/score.png")).exists();
+    assertThat(results.resolve("figures/score.svg")).exists();
+    Map<String, String> states = states(results);
+    assertThat(states).hasSize(12).containsEntry("by3", "failed").containsEntry("ax1", "done");
+
+    FileTime before = Files.getLastModifiedTime(results.resolve("results.duckdb"));
+    Cli second = Cli.run("run", study.toString());
+
+    assertThat(second.out).contains("all 12 cells of tiny have ended (1 not done); nothing to run")
+        .contains("up to date");
+    assertThat(Files.getLastModifiedTime(results.resolve("results.duckdb"))).isEqualTo(before);
+  }
+
+  @Test
+  void aMissingCellIsRunAloneAndRerunFailedRunsTheFailedOne() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Path results = tmp.resolve("s/results");
+    Cli.run("run", study.toString(), "--no-plot");
+    List<Path> cells = new ArrayList<>();
+    try (var dirs = Files.list(results.resolve("cells"))) {
+      dirs.sorted().forEach(cells::add);
+    }
+    Path gone = cells.get(0);
+    xyz.store.ResultsFolder.deleteTree(gone);
+
+    Cli resume = Cli.run("run", study.toString(), "--no-plot");
+
+    assertThat(resume.out).contains("running 1 of 12 cells").contains("(11 already ended)");
+    assertThat(gone.resolve("status.json")).exists();
+
+    Cli failed = Cli.run("run", study.toString(), "--rerun", "failed", "--no-plot");
+    assertThat(failed.out).contains("running 1 of 12 cells");
+    assertThat(failed.err).contains("method=b dataset=y k=3");
+
+    Cli all = Cli.run("run", study.toString(), "--rerun", "all", "--no-plot");
+    assertThat(all.out).contains("running 12 of 12 cells");
+  }
+
+  @Test
+  void aBadWorkerCountIsAUserError() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+
+    Cli r = Cli.run("run", study.toString(), "--workers", "0");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo(
+        "xyz: --workers: 0 is not a worker count\n  fix: give 1 or more, such as --workers "
+            + Runtime.getRuntime().availableProcessors() + "\n");
+  }
+
+  @Test
+  void aMissingStudyFileIsAUserError() {
+    Cli r = Cli.run("plan", tmp.resolve("nope.yaml").toString());
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo("xyz: " + tmp.resolve("nope.yaml")
+        + ": no such study file\n  fix: give the path of a study YAML file, such as "
+        + "examples/label-noise/study.yaml\n");
+  }
+
+  @Test
+  void anUnknownCommandSuggestsTheNearest() {
+    Cli r = Cli.run("rnu");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).contains("Unmatched argument at index 0: 'rnu'").contains("Did you mean")
+        .contains("run");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : List.of("plan", "run", "status", "collect", "plot")) {
+      Cli r = Cli.run(command, "--help");
+      assertThat(r.code).as(command).isZero();
+      assertThat(r.out).as(command).contains("Usage: xyz " + command);
+    }
+  }
+
+  @Test
+  void plotWithABadBandListsTheChoices() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-plot");
+
+    Cli r = Cli.run("plot", study.toString(), "--x", "k", "--y", "score", "--band", "c95");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo("xyz: --band: 'c95' is not one of the choices\n"
+        + "  valid: none, sd, se, ci95\n  did you mean 'ci95'?\n  fix: --band ci95\n");
+  }
+
+  @Test
+  void statusCountsCellsPerState() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-collect");
+
+    Cli r = Cli.run("status", study.toString());
+
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("tiny: 12 cells").contains("  done         11\n")
+        .contains("  failed       1\n").contains("  not run      0\n")
+        .contains("failed      method=b dataset=y k=3: exit code 4");
+  }
+}
