@@ -145,7 +145,7 @@ final class ControlReader {
       int first = labels.indexOf(label);
       if (first >= 0) {
         problems.at(item, itemPath)
-            .message("level '" + label + "' is repeated (it is also item " + first + ")")
+            .message("level '" + label + "' repeats " + Nodes.item(path, first))
             .found(((ScalarNode) item).getValue()).fix("remove one of them").add();
         ok = false;
         continue;

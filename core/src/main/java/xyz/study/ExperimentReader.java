@@ -77,7 +77,8 @@ final class ExperimentReader {
       }
     }
     Duration timeout = f.has("timeout") ? timeout(f.get("timeout"), f.path("timeout")) : null;
-    Long retries = f.has("retries") ? retries(f.get("retries"), f.path("retries")) : 0L;
+    Long retries = f.has("retries") ? retries(f.get("retries"), f.path("retries"))
+        : Long.valueOf(0);
     String version = f.has("version") ? Nodes.text(f.get("version"), f.path("version"),
         problems, "a version as text", "write `version: \"2\"`") : "1";
     ExperimentSpec spec = switch (kind) {
@@ -160,10 +161,16 @@ final class ExperimentReader {
     Node node = f.get("command");
     String path = f.path("command");
     if (node instanceof ScalarNode s && !Nodes.isNull(node)) {
-      String words = String.join(", ", s.getValue().trim().split("\\s+"));
+      List<String> words = new ArrayList<>();
+      for (String word : s.getValue().trim().split("\\s+")) {
+        // Plain words read as text in a YAML list; others, such as {lr}, need quotes.
+        words.add(word.matches("[A-Za-z0-9_./=+-]+") ? word
+            : '"' + word.replace("\"", "\\\"") + '"');
+      }
       problems.at(node, path).message("expected a list of arguments, found " + Nodes.kind(node))
           .found(s.getValue())
-          .fix("write `command: [" + words + "]`: the arguments are never split by a shell")
+          .fix("write `command: [" + String.join(", ", words) + "]`: the arguments are never "
+              + "split by a shell")
           .add();
       return null;
     }

@@ -133,7 +133,8 @@ final class Nodes {
   static Object level(Node node, String path, Problems problems) {
     if (!(node instanceof ScalarNode scalar) || isNull(node)) {
       expected(problems, node, path, "a single value (text, a number or true/false)",
-          isNull(node) ? "write a value, or quote it if it is text such as 'null'" : null);
+          isNull(node) ? "write a value, or quote it if it is text such as 'null'"
+              : "write one value per item, such as [0, 0.5]; quote text with brackets in it");
       return null;
     }
     try {
@@ -180,7 +181,9 @@ final class Nodes {
     if (node instanceof ScalarNode && node.getTag().equals(Tag.BOOL)) {
       return (Boolean) value((ScalarNode) node);
     }
-    expected(problems, node, path, "true or false", null);
+    String key = path.substring(path.lastIndexOf('.') + 1);
+    expected(problems, node, path, "true or false",
+        "write `" + key + ": true` or `" + key + ": false` (yes, no, on and off are text)");
     return null;
   }
 

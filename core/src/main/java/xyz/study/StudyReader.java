@@ -159,6 +159,10 @@ public final class StudyReader {
     }
     String fix = what.contains("TAB") ? "indent with spaces, not tabs"
         : "check the indentation, brackets and quotes around this place";
+    if (context.contains("single document")) {
+      message = new StringBuilder("the file holds more than one YAML document");
+      fix = "remove the `---` line: a study file is one document";
+    }
     if (mark == null) {
       problems.at(0, 0, "").message(message.toString()).fix(fix).add();
       return;
@@ -283,7 +287,8 @@ public final class StudyReader {
     if (first < 0) {
       return true;
     }
-    problems.at(node, path).message("'" + name + "' is repeated (it is also item " + first + ")")
+    String earlier = path.substring(0, path.lastIndexOf('[')) + "[" + first + "]";
+    problems.at(node, path).message("'" + name + "' repeats " + earlier)
         .found(name).fix("remove one of them").add();
     return false;
   }
