@@ -1,0 +1,159 @@
+package xyz.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import xyz.study.Values;
+
+/**
+ * Stable cell ids: {@code c} and the first 16 hex digits of the SHA-256 of a canonical text made
+ * of the experiment's identity and the cell's parameters sorted by name.
+ *
+ * <p>The canonical text is UTF-8, one line per part:
+ *
+ * <pre>
+ * xyz-cell/1
+ * experiment=IDENTITY
+ * NAME=LABEL          (one line per parameter, by name)
+ * </pre>
+ *
+ * where each name and value has {@code \}, {@code =}, line feed and carriage return escaped
+ * with a backslash, and a value is written as its {@link Values#label}. So an id depends on the
+ * parameters of its own cell only: adding a dataset or a seed leaves the ids of existing cells
+ * as they were, while a new {@code version} of the experiment changes them all. The leading
+ * letter keeps spreadsheets and data frames from reading an id as a number.
+ */
+public final class CellIds {
+  /** What every id looks like. */
+  public static final Pattern FORMAT = Pattern.compile("c[0-9a-f]{16}");
+
+  private static final String HEADER = "xyz-cell/1\n";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private CellIds() {}
+
+  /**
+   * The id of one cell.
+   *
+   * @param identity the experiment's identity ({@link xyz.study.ExperimentSpec#identity()})
+   * @param params the cell's parameters, by axis name
+   * @return the id, such as {@code c3f9a0b1c2d3e4f50}
+   */
+  public static String of(String identity, Map<String, ?> params) {
+    List<String> keys = new ArrayList<>(params.keySet());
+    String[] labels = new String[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      labels[i] = Values.label(params.get(keys.get(i)));
+    }
+    return hasher(identity, keys).id(labels);
+  }
+
+  /** The canonical text whose hash is the id, for checking ids by hand. */
+  public static String canonicalText(String identity, Map<String, ?> params) {
+    List<String> keys = new ArrayList<>(params.keySet());
+    Collections.sort(keys);
+    StringBuilder text = new StringBuilder(HEADER).append("experiment=")
+        .append(escape(identity)).append('\n');
+    for (String key : keys) {
+      text.append(escape(key)).append('=').append(escape(Values.label(params.get(key))))
+          .append('\n');
+    }
+    return text.toString();
+  }
+
+  /**
+   * A reusable id maker for many cells with the same parameter names, such as all cells of one
+   * method. Not safe for use by several threads at once.
+   *
+   * @param identity the experiment's identity
+   * @param keys the parameter names, in the order the labels will be given
+   */
+  public static Hasher hasher(String identity, List<String> keys) {
+    return new Hasher(identity, keys);
+  }
+
+  /** Makes the ids of cells whose parameters share one list of names. */
+  public static final class Hasher {
+    private final MessageDigest prefix;
+    private final int[] order;
+    private final String[] names;
+    private final StringBuilder text = new StringBuilder(256);
+
+    private Hasher(String identity, List<String> keys) {
+      Integer[] sorted = new Integer[keys.size()];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = i;
+      }
+      java.util.Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+      order = new int[sorted.length];
+      names = new String[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        order[i] = sorted[i];
+        names[i] = escape(keys.get(sorted[i])) + "=";
+      }
+      prefix = sha256();
+      String head = HEADER + "experiment=" + escape(identity) + "\n";
+      prefix.update(head.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The id of a cell.
+     *
+     * @param labels the labels of its parameters, in the order of the keys given
+     */
+    public String id(String[] labels) {
+      text.setLength(0);
+      for (int i = 0; i < order.length; i++) {
+        text.append(names[i]);
+        appendEscaped(text, labels[order[i]]);
+        text.append('\n');
+      }
+      MessageDigest digest;
+      try {
+        digest = (MessageDigest) prefix.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException("SHA-256 cannot be cloned on this JVM", e);
+      }
+      byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      char[] id = new char[17];
+      id[0] = 'c';
+      for (int i = 0; i < 8; i++) {
+        id[1 + 2 * i] = HEX[(hash[i] >> 4) & 0xf];
+        id[2 + 2 * i] = HEX[hash[i] & 0xf];
+      }
+      return new String(id);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  private static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    appendEscaped(out, text);
+    return out.toString();
+  }
+
+  private static void appendEscaped(StringBuilder out, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '=' -> out.append("\\=");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(c);
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package xyz.plan;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import xyz.UserError;
+import xyz.study.Grid;
+import xyz.study.Study;
+import xyz.study.StudyGrid;
+
+/**
+ * Expands a study's grid into its cells, in plan order, each with its stable id (see {@link
+ * CellIds}).
+ */
+public final class Planner {
+  /** The most cells one plan may hold: beyond this a study should be split. */
+  public static final int MAX_CELLS = 20_000_000;
+
+  private Planner() {}
+
+  /**
+   * Plans a study.
+   *
+   * @param study a study read by {@link xyz.study.StudyReader}, or one with any other grid
+   * @return the cells to run, with the counts of the grid and of what was excluded
+   * @throws UserError when the grid has more than {@value #MAX_CELLS} cells
+   */
+  public static Plan plan(Study study) {
+    String identity = study.experiment().identity();
+    Grid grid = study.grid();
+    if (grid instanceof StudyGrid studyGrid) {
+      return plan(study, studyGrid, identity);
+    }
+    List<Cell> cells = new ArrayList<>();
+    grid.forEachCell(params -> {
+      if (cells.size() >= MAX_CELLS) {
+        throw tooLarge(study, MAX_CELLS + 1L);
+      }
+      cells.add(new Cell(CellIds.of(identity, params), cells.size(), params));
+    });
+    return new Plan(study, cells, cells.size(), List.of());
+  }
+
+  private static Plan plan(Study study, StudyGrid grid, String identity) {
+    long size;
+    try {
+      size = grid.size();
+    } catch (ArithmeticException e) {
+      throw tooLarge(study, Long.MAX_VALUE);
+    }
+    if (size > MAX_CELLS && grid.exclusions().isEmpty()) {
+      throw tooLarge(study, size);
+    }
+    List<Cell> cells = new ArrayList<>((int) Math.min(size, MAX_CELLS));
+    Map<StudyGrid.Branch, CellIds.Hasher> hashers = new IdentityHashMap<>();
+    for (StudyGrid.Branch branch : grid.branches()) {
+      hashers.put(branch, CellIds.hasher(identity, branch.keys()));
+    }
+    long[] excluded = grid.walk((branch, values, labels) -> {
+      if (cells.size() >= MAX_CELLS) {
+        throw tooLarge(study, size);
+      }
+      String id = hashers.get(branch).id(labels);
+      cells.add(new Cell(id, cells.size(), branch.params(values)));
+    });
+    List<Plan.Excluded> counts = new ArrayList<>();
+    for (int i = 0; i < excluded.length; i++) {
+      StudyGrid.Exclusion rule = grid.exclusions().get(i);
+      counts.add(new Plan.Excluded(rule.where(), rule.because(), excluded[i]));
+    }
+    return new Plan(study, cells, size, counts);
+  }
+
+  private static UserError tooLarge(Study study, long size) {
+    String count = size == Long.MAX_VALUE ? "more than 9e18"
+        : String.format(Locale.ROOT, "%,d", size);
+    return new UserError(study.file() + ": the study's grid has " + count + " cells; a plan "
+        + "holds at most " + String.format(Locale.ROOT, "%,d", MAX_CELLS) + ".\n  fix: split it "
+        + "into several studies, or exclude cells with `exclude`");
+  }
+}

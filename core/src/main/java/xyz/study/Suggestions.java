@@ -1,0 +1,83 @@
+package xyz.study;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the valid names closest to a mistyped one, for "did you mean" hints in study files and
+ * on the command line.
+ */
+public final class Suggestions {
+  /** At most this many names are suggested. */
+  public static final int LIMIT = 3;
+
+  private Suggestions() {}
+
+  /**
+   * The valid names close to {@code wrong}, best first, at most {@value #LIMIT}. Closeness is the
+   * edit distance with transpositions, ignoring case; a name is only suggested when it is near
+   * enough to be a slip of the keyboard (1 edit for short words, up to 3 for long ones) or when
+   * it starts with the mistyped text, and only those within one edit of the best match.
+   *
+   * @param wrong what the user wrote
+   * @param valid the names that would have been accepted, in their usual order
+   * @return the suggestions; empty when nothing is close
+   */
+  public static List<String> nearest(String wrong, Collection<String> valid) {
+    String typed = wrong.toLowerCase(Locale.ROOT);
+    int limit = typed.length() <= 3 ? 1 : typed.length() <= 6 ? 2 : 3;
+    List<Scored> close = new ArrayList<>();
+    int order = 0;
+    for (String name : valid) {
+      String candidate = name.toLowerCase(Locale.ROOT);
+      int distance = distance(typed, candidate);
+      boolean prefix = typed.length() >= 3 && candidate.startsWith(typed);
+      if ((distance <= limit && distance < Math.max(typed.length(), 1)) || prefix) {
+        close.add(new Scored(name, prefix ? Math.min(distance, limit) : distance, order));
+      }
+      order++;
+    }
+    close.sort(Comparator.comparingInt(Scored::distance).thenComparingInt(Scored::order));
+    List<String> out = new ArrayList<>();
+    int best = close.isEmpty() ? 0 : close.get(0).distance();
+    for (Scored s : close) {
+      // Far worse matches than the best one are noise beside it.
+      boolean near = s.distance() <= best + 1;
+      if (near && !s.name().equals(wrong) && !out.contains(s.name()) && out.size() < LIMIT) {
+        out.add(s.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+   * neighbouring characters each cost 1.
+   */
+  public static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          best = Math.min(best, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = best;
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  private record Scored(String name, int distance, int order) {}
+}
