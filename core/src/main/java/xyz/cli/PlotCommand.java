@@ -98,7 +98,7 @@ final class PlotCommand implements Callable<Integer> {
     if (!Files.exists(db)) {
       throw new UserError(
           db + ": no collected results for study " + s.name()
-              + "\n  fix: run `xyz run " + study.file() + "` (or `xyz collect` after a run)");
+              + "\n  fix: run `xyz run " + study.file + "` (or `xyz collect` after a run)");
     }
     List<FigureSpec> figures = figures(s);
     Path dir = out != null ? out : s.resultsDir().resolve("figures");

@@ -49,7 +49,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Study s = study.load();
     StudyRun run =
-        new StudyRun(s, spec.commandLine().getOut(), System.err, System.console() != null);
+        new StudyRun(
+            s, spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
     return run.run(workers, rerun == null ? Rerun.NONE : rerun, !noCollect, !noPlot);
   }
 }

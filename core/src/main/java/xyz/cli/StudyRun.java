@@ -1,7 +1,6 @@
 package xyz.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +42,12 @@ final class StudyRun {
 
   private final Study study;
   private final PrintWriter out;
-  private final PrintStream progress;
+  private final PrintWriter progress;
   private final boolean terminal;
   private final ResultsFolder folder;
   private final CountDownLatch finished = new CountDownLatch(1);
 
-  StudyRun(Study study, PrintWriter out, PrintStream progress, boolean terminal) {
+  StudyRun(Study study, PrintWriter out, PrintWriter progress, boolean terminal) {
     this.study = study;
     this.out = out;
     this.progress = progress;

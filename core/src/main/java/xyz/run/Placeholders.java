@@ -3,16 +3,14 @@ package xyz.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import xyz.plan.Cell;
 import xyz.study.Values;
 
 /**
- * Fills a command's argument template: {@code {name}} becomes the cell's value of that axis
- * (its canonical label), {@code {cell_id}} and {@code {cell_dir}} the cell's id and folder, and
- * {@code {{} / {}}} a literal brace. Braces around anything but a name stay as written, so inline
- * code ({@code python3 -c "d = {'a': 1}"}) needs no escaping. Each argument stays one argument
- * whatever the value holds: no shell ever sees it.
+ * Fills a command's argument template for one cell: {@code {name}} becomes the cell's value of
+ * that axis (its canonical label, empty for a control the cell's method lacks), {@code {cell_id}}
+ * and {@code {cell_dir}} the cell's id and folder. Each argument stays one argument whatever the
+ * value holds: no shell ever sees it.
  */
 final class Placeholders {
   private Placeholders() {}
@@ -20,61 +18,19 @@ final class Placeholders {
   static List<String> fill(List<String> template, Cell cell, Path dir) {
     List<String> argv = new ArrayList<>(template.size());
     for (String arg : template) {
-      argv.add(fill(arg, cell.params(), cell.id(), dir));
+      argv.add(xyz.study.Placeholders.fill(arg, name -> value(name, cell, dir)));
     }
     return argv;
   }
 
-  static String fill(String arg, Map<String, Object> params, String cellId, Path dir) {
-    StringBuilder out = new StringBuilder(arg.length() + 16);
-    int i = 0;
-    while (i < arg.length()) {
-      char c = arg.charAt(i);
-      if ((c == '{' || c == '}') && i + 1 < arg.length() && arg.charAt(i + 1) == c) {
-        out.append(c);
-        i += 2;
-        continue;
-      }
-      int close = c == '{' ? arg.indexOf('}', i + 1) : -1;
-      if (close < 0) {
-        out.append(c);
-        i++;
-        continue;
-      }
-      String name = arg.substring(i + 1, close);
-      if (!isName(name)) {
-        out.append(c);
-        i++;
-        continue;
-      }
-      out.append(value(name, params, cellId, dir));
-      i = close + 1;
+  private static String value(String name, Cell cell, Path dir) {
+    if (name.equals(xyz.study.Placeholders.CELL_ID)) {
+      return cell.id();
     }
-    return out.toString();
-  }
-
-  static boolean isName(String s) {
-    if (s.isEmpty() || !(Character.isLetter(s.charAt(0)) || s.charAt(0) == '_')) {
-      return false;
+    if (name.equals(xyz.study.Placeholders.CELL_DIR)) {
+      return dir.toAbsolutePath().toString();
     }
-    for (int i = 1; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String value(String name, Map<String, Object> params, String cellId, Path dir) {
-    switch (name) {
-      case "cell_id":
-        return cellId;
-      case "cell_dir":
-        return dir.toAbsolutePath().toString();
-      default:
-        Object v = params.get(name);
-        return v == null ? "" : Values.label(v);
-    }
+    Object v = cell.params().get(name);
+    return v == null ? "" : Values.label(v);
   }
 }

@@ -1,6 +1,6 @@
 package xyz.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +21,7 @@ public final class Progress implements RunListener, AutoCloseable {
   private static final long BAR_MILLIS = 200;
   private static final long PLAIN_MILLIS = 5000;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private final int total;
   private final int retries;
@@ -39,7 +39,7 @@ public final class Progress implements RunListener, AutoCloseable {
    * @param total the cells this run will run
    * @param retries the experiment's retries, to say "attempt 2 of 3"
    */
-  public Progress(PrintStream out, boolean terminal, int total, int retries) {
+  public Progress(PrintWriter out, boolean terminal, int total, int retries) {
     this.out = out;
     this.terminal = terminal;
     this.total = total;

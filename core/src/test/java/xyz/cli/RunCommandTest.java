@@ -71,7 +71,7 @@ class RunCommandTest {
     assertThat(first.code).as(first.toString()).isEqualTo(1);
     assertThat(first.out).contains("running 12 of 12 cells of tiny with 2 workers");
     assertThat(first.out).contains("ran 12 cells in").contains("11 done, 1 failed");
-    assertThat(first.err).contains("FAILED").contains("method=b dataset=y k=3: exit code 4")
+    assertThat(first.err).contains("FAILED").contains("(method=b dataset=y k=3): exit code 4")
         .contains("    | boom");
     assertThat(results.resolve("cells.csv")).exists();
     assertThat(results.resolve("observations.csv")).exists();
@@ -137,11 +137,23 @@ class RunCommandTest {
 
   @Test
   void anUnknownCommandSuggestsTheNearest() {
-    Cli r = Cli.run("rnu");
+    Cli r = Cli.run("plna");
 
     assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("Unmatched argument at index 0: 'rnu'").contains("Did you mean")
-        .contains("run");
+    assertThat(r.err).isEqualTo("xyz: unknown command 'plna'\n"
+        + "  valid: plan, run, status, collect, plot, help\n"
+        + "  did you mean 'plan' or 'plot'?\n  fix: see `xyz --help`\n");
+  }
+
+  @Test
+  void anUnknownOptionSuggestsTheNearest() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+
+    Cli r = Cli.run("run", study.toString(), "--worker", "2");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).startsWith("xyz run: unknown option '--worker'\n  valid: ")
+        .contains("did you mean '--workers'?");
   }
 
   @Test
