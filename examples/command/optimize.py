@@ -38,11 +38,16 @@ def main():
     args = parser.parse_args()
 
     f, (x, y) = PROBLEMS[args.problem]
+    optimum = (1.0, 1.0) if args.problem == "rosenbrock" else (0.0, 0.0)
+    with open(os.environ["XYZ_OBSERVATIONS"], "w", encoding="utf-8") as out:
+        run(args, f, x, y, optimum, out)
+
+
+def run(args, f, x, y, optimum, out):
     rng = random.Random(args.seed)
     vx = vy = mx = my = 0.0
-    out = open(os.environ["XYZ_OBSERVATIONS"], "w", encoding="utf-8")
     for step in range(1, args.steps + 1):
-        value, (gx, gy) = f(x, y)
+        _, (gx, gy) = f(x, y)
         gx += rng.gauss(0, args.noise)
         gy += rng.gauss(0, args.noise)
         if args.method == "sgd":
@@ -57,15 +62,15 @@ def main():
             x -= args.lr * (mx / c1) / (math.sqrt(vx / c2) + 1e-8)
             y -= args.lr * (my / c1) / (math.sqrt(vy / c2) + 1e-8)
         if not (math.isfinite(x) and math.isfinite(y)) or abs(x) + abs(y) > 1e6:
+            # A diverged run is a result, not a failure: its loss is infinite from here on.
             out.write(json.dumps({"step": step, "loss": "inf"}) + "\n")
+            out.write(json.dumps({"final_loss": "inf", "distance": "inf"}) + "\n")
             print(f"diverged at step {step}", file=sys.stderr)
-            break
+            return
         if step % 5 == 0 or step == 1:
             out.write(json.dumps({"step": step, "loss": f(x, y)[0]}) + "\n")
-    optimum = (1.0, 1.0) if args.problem == "rosenbrock" else (0.0, 0.0)
     distance = math.hypot(x - optimum[0], y - optimum[1])
     out.write(json.dumps({"final_loss": f(x, y)[0], "distance": distance}) + "\n")
-    out.close()
     print(f"{args.method} on {args.problem} with lr {args.lr}: loss {f(x, y)[0]:.4g}")
 
 
