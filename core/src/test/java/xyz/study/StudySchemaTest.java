@@ -10,12 +10,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Keeps the JSON Schema of the study file in step with the reader: every key the reader knows is
- * in the schema with the same valid values, and no other.
+ * in the schema with the same valid values, and no other; the schema accepts the reference's
+ * examples and refuses the mistakes it can see.
  */
 class StudySchemaTest {
   private static final Path FILE = Path.of("../schema/study.schema.json");
@@ -105,6 +112,48 @@ class StudySchemaTest {
     while (children.hasNext()) {
       collectRefs(children.next(), refs);
     }
+  }
+
+  private static List<String> schemaErrors(String yaml) {
+    org.snakeyaml.engine.v2.api.LoadSettings settings = org.snakeyaml.engine.v2.api.LoadSettings
+        .builder().setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema()).build();
+    Object value = new org.snakeyaml.engine.v2.api.Load(settings).loadFromString(yaml);
+    return new SchemaCheck(schema).errors(value);
+  }
+
+  static Stream<Arguments> docExamples() throws Exception {
+    return StudyFileDocTest.examples().filter(a -> {
+      StudyFileDocTest.Example e = (StudyFileDocTest.Example) ((Named<?>) a.get()[0])
+          .getPayload();
+      return e.next() == null || !e.next().text().startsWith("study.yaml:");
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("docExamples")
+  void acceptsEveryValidExampleOfTheReference(StudyFileDocTest.Example example) {
+    String yaml = example.yaml().text();
+    String study = yaml.startsWith("study:") ? yaml : TestStudies.complete(yaml);
+
+    assertThat(schemaErrors(study)).isEmpty();
+  }
+
+  /** Mistakes of problems.txt that the schema alone can see. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"unknown-key-with-suggestion", "unknown-key-without-suggestion",
+      "unknown-nested-key", "wrong-type-list", "wrong-type-number", "empty-list", "empty-levels",
+      "level-not-a-value", "unknown-generator", "two-generators", "linspace-count-below-one",
+      "linspace-wrong-arity", "replicate-not-boolean", "bad-duration", "duration-without-unit",
+      "bad-band", "bad-scales", "bad-format", "figure-missing-x", "not-a-map",
+      "axis-name-not-identifier", "study-name-with-space", "experiment-two-kinds",
+      "experiment-nothing-to-run", "command-as-one-string", "negative-retries",
+      "unknown-executor", "several-problems-at-once"})
+  void refusesMistakesItCanSee(String id) throws Exception {
+    StudyProblemsTest.Case c = StudyProblemsTest.cases()
+        .map(a -> (StudyProblemsTest.Case) ((Named<?>) a.get()[0]).getPayload())
+        .filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+
+    assertThat(schemaErrors(c.yaml())).isNotEmpty();
   }
 
   @Test
