@@ -51,6 +51,33 @@ final class AtomicFiles {
         + " collect again", e);
   }
 
+  /**
+   * Deletes the temporary files of {@code target} that a collect which no longer runs left
+   * behind (killed, or its machine went down), with DuckDB's log and spill folder beside them.
+   * Those of a collect still running are left alone.
+   */
+  static void removeStale(Path target) throws IOException {
+    String prefix = "." + target.getFileName() + ".";
+    try (Stream<Path> siblings = Files.list(target.toAbsolutePath().getParent())) {
+      for (Path p : (Iterable<Path>) siblings::iterator) {
+        String name = p.getFileName().toString();
+        int dash = name.indexOf('-', prefix.length());
+        if (!name.startsWith(prefix) || dash < 0 || !name.contains(".tmp")) {
+          continue;
+        }
+        try {
+          long pid = Long.parseLong(name.substring(prefix.length(), dash), 16);
+          if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            continue;
+          }
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        deleteQuietly(p);
+      }
+    }
+  }
+
   /** Deletes a temporary file or folder if it is there; never fails. */
   static void deleteQuietly(Path path) {
     if (!Files.exists(path)) {

@@ -176,7 +176,8 @@ final class CellReader {
   private static String why(IOException e) {
     if (e instanceof JsonProcessingException j) {
       JsonLocation at = j.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String where = at == null ? ""
+          : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       return "is not valid JSON" + where + " (" + ObservationReader.clean(j.getOriginalMessage())
           + ")";
     }

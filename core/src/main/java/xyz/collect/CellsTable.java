@@ -2,6 +2,7 @@ package xyz.collect;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class CellsTable {
     boolean[] present = new boolean[observables.size()];
     try (DuckDBAppender a = db.appender("cells")) {
       for (CellRecord cell : cells) {
-        java.util.Arrays.fill(present, false);
+        Arrays.fill(present, false);
         for (int i = 0; i < cell.finalObservables.length; i++) {
           finals[cell.finalObservables[i]] = cell.finalValues[i];
           present[cell.finalObservables[i]] = true;

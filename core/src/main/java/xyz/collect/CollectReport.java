@@ -1,6 +1,8 @@
 package xyz.collect;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +27,8 @@ public record CollectReport(
 
   /** Freezes the collections, keeping their order. */
   public CollectReport {
-    cellsByState = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cellsByState));
-    badLines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(badLines));
+    cellsByState = Collections.unmodifiableMap(new LinkedHashMap<>(cellsByState));
+    badLines = Collections.unmodifiableMap(new LinkedHashMap<>(badLines));
     warnings = List.copyOf(warnings);
   }
 

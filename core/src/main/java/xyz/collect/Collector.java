@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import xyz.UserError;
 import xyz.study.Study;
@@ -95,7 +96,7 @@ public final class Collector {
         + " (read on the writing thread) or more");
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger count = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "xyz-collect-" + count.incrementAndGet());
@@ -130,6 +131,9 @@ public final class Collector {
       Path database = resultsDir.resolve("results.duckdb");
       Path cellsCsv = resultsDir.resolve("cells.csv");
       Path observationsCsv = resultsDir.resolve("observations.csv");
+      for (Path target : List.of(database, cellsCsv, observationsCsv)) {
+        AtomicFiles.removeStale(target);
+      }
       Path databaseTemp = AtomicFiles.temporary(database);
       Path cellsTemp = AtomicFiles.temporary(cellsCsv);
       Path observationsTemp = AtomicFiles.temporary(observationsCsv);

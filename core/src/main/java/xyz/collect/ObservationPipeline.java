@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  */
 final class ObservationPipeline {
   /** Files larger than this are read on the appending thread, never held whole. */
-  static final long HELD_BYTES = 16L << 20;
+  static final long HELD_BYTES = 4L << 20;
   private static final int SLICE_ROWS = 1 << 16;
   private static final ThreadLocal<ObservationReader> READER =
       ThreadLocal.withInitial(ObservationReader::new);
@@ -46,7 +46,7 @@ final class ObservationPipeline {
       throws SQLException, InterruptedException {
     Map<String, BadLines> bad = new LinkedHashMap<>();
     int n = cells.size();
-    int window = Math.max(1, workers * 4);
+    int window = Math.max(1, workers * 2);
     List<Future<ObservationBatch>> pending = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       pending.add(null);

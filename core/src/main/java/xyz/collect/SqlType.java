@@ -2,6 +2,7 @@ package xyz.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -91,6 +92,11 @@ enum SqlType {
         if (node.isTextual()) {
           try {
             return OffsetDateTime.parse(node.textValue()).withOffsetSameInstant(ZoneOffset.UTC);
+          } catch (DateTimeParseException e) {
+            // Without an offset, a timestamp is taken as UTC, as xyz writes them.
+          }
+          try {
+            return LocalDateTime.parse(node.textValue()).atOffset(ZoneOffset.UTC);
           } catch (DateTimeParseException e) {
             break;
           }

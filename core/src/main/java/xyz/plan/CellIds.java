@@ -79,10 +79,12 @@ public final class CellIds {
 
   /** Makes the ids of cells whose parameters share one list of names. */
   public static final class Hasher {
-    private final MessageDigest prefix;
+    private final MessageDigest digest = sha256();
+    private final byte[] head;
     private final int[] order;
-    private final String[] names;
-    private final StringBuilder text = new StringBuilder(256);
+    private final byte[][] names;
+    private final byte[] hash = new byte[32];
+    private byte[] text = new byte[256];
 
     private Hasher(String identity, List<String> keys) {
       Integer[] sorted = new Integer[keys.size()];
@@ -91,14 +93,12 @@ public final class CellIds {
       }
       java.util.Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
       order = new int[sorted.length];
-      names = new String[sorted.length];
+      names = new byte[sorted.length][];
       for (int i = 0; i < sorted.length; i++) {
         order[i] = sorted[i];
-        names[i] = escape(keys.get(sorted[i])) + "=";
+        names[i] = (escape(keys.get(sorted[i])) + "=").getBytes(StandardCharsets.UTF_8);
       }
-      prefix = sha256();
-      String head = HEADER + "experiment=" + escape(identity) + "\n";
-      prefix.update(head.getBytes(StandardCharsets.UTF_8));
+      head = (HEADER + "experiment=" + escape(identity) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -107,19 +107,21 @@ public final class CellIds {
      * @param labels the labels of its parameters, in the order of the keys given
      */
     public String id(String[] labels) {
-      text.setLength(0);
+      // The canonical text goes straight into a reused byte buffer: planning a million cells
+      // is mostly this loop, and building strings for it cost more than the hash itself.
+      int at = 0;
       for (int i = 0; i < order.length; i++) {
-        text.append(names[i]);
-        appendEscaped(text, labels[order[i]]);
-        text.append('\n');
+        at = put(names[i], at);
+        at = putEscaped(labels[order[i]], at);
+        at = put(NEWLINE, at);
       }
-      MessageDigest digest;
+      digest.update(head);
+      digest.update(text, 0, at);
       try {
-        digest = (MessageDigest) prefix.clone();
-      } catch (CloneNotSupportedException e) {
-        throw new IllegalStateException("SHA-256 cannot be cloned on this JVM", e);
+        digest.digest(hash, 0, hash.length);
+      } catch (java.security.DigestException e) {
+        throw new IllegalStateException("a SHA-256 hash is 32 bytes", e);
       }
-      byte[] hash = digest.digest(text.toString().getBytes(StandardCharsets.UTF_8));
       char[] id = new char[17];
       id[0] = 'c';
       for (int i = 0; i < 8; i++) {
@@ -128,7 +130,38 @@ public final class CellIds {
       }
       return new String(id);
     }
+
+    private int put(byte[] bytes, int at) {
+      ensure(at + bytes.length);
+      System.arraycopy(bytes, 0, text, at, bytes.length);
+      return at + bytes.length;
+    }
+
+    private int putEscaped(String label, int at) {
+      ensure(at + 2 * label.length());
+      int start = at;
+      for (int i = 0; i < label.length(); i++) {
+        char c = label.charAt(i);
+        if (c >= 0x80) {
+          return put(escape(label).getBytes(StandardCharsets.UTF_8), start);
+        }
+        if (c == '\\' || c == '=' || c == '\n' || c == '\r') {
+          text[at++] = '\\';
+          c = c == '\n' ? 'n' : c == '\r' ? 'r' : c;
+        }
+        text[at++] = (byte) c;
+      }
+      return at;
+    }
+
+    private void ensure(int size) {
+      if (size > text.length) {
+        text = java.util.Arrays.copyOf(text, Math.max(size, 2 * text.length));
+      }
+    }
   }
+
+  private static final byte[] NEWLINE = {'\n'};
 
   private static MessageDigest sha256() {
     try {

@@ -107,8 +107,8 @@ public final class PlanReport {
       }
       case DRAWS -> {
         int n = grid.draws().map(StudyGrid.Draws::n).orElse(f.size());
-        String distinct = f.size() == n ? "" : " distinct of " + n;
-        return f.size() + " draws" + distinct + " (" + axes + ")";
+        String draws = f.size() == n ? " draws" : " distinct draws of " + n;
+        return f.size() + draws + " (" + axes + ")";
       }
       default -> {
         String name = f.axes().get(0);
@@ -161,7 +161,7 @@ public final class PlanReport {
     for (int i = 0; i < table.length; i++) {
       StringBuilder line = new StringBuilder();
       for (int j = 0; j < table[i].length; j++) {
-        boolean right = i > 0 && j > 0 && axes.get(j - 1).numeric();
+        boolean right = j > 0 && axes.get(j - 1).numeric();
         line.append(j == 0 ? "" : "  ").append(pad(table[i][j], widths[j], right));
       }
       out.append(line.toString().stripTrailing()).append('\n');

@@ -20,7 +20,7 @@ public final class Suggestions {
    * The valid names close to {@code wrong}, best first, at most {@value #LIMIT}. Closeness is the
    * edit distance with transpositions, ignoring case; a name is only suggested when it is near
    * enough to be a slip of the keyboard (1 edit for short words, up to 3 for long ones) or when
-   * it starts with the mistyped text, and only those within one edit of the best match.
+   * it starts with the mistyped text, and only the best of those.
    *
    * @param wrong what the user wrote
    * @param valid the names that would have been accepted, in their usual order
@@ -32,6 +32,9 @@ public final class Suggestions {
     List<Scored> close = new ArrayList<>();
     int order = 0;
     for (String name : valid) {
+      if (name.equals(wrong)) {
+        continue;
+      }
       String candidate = name.toLowerCase(Locale.ROOT);
       int distance = distance(typed, candidate);
       boolean prefix = typed.length() >= 3 && candidate.startsWith(typed);
@@ -44,9 +47,9 @@ public final class Suggestions {
     List<String> out = new ArrayList<>();
     int best = close.isEmpty() ? 0 : close.get(0).distance();
     for (Scored s : close) {
-      // Far worse matches than the best one are noise beside it.
-      boolean near = s.distance() <= best + 1;
-      if (near && !s.name().equals(wrong) && !out.contains(s.name()) && out.size() < LIMIT) {
+      // Worse matches than the best one are noise beside it.
+      boolean near = s.distance() <= best;
+      if (near && !out.contains(s.name()) && out.size() < LIMIT) {
         out.add(s.name());
       }
     }

@@ -338,6 +338,25 @@ class CollectorTest {
   }
 
   @Test
+  void temporaryFilesOfACollectThatDiedAreRemovedAndThoseOfARunningOneKept() throws Exception {
+    demoCells();
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    String dead = Long.toHexString(gone.pid());
+    String alive = Long.toHexString(ProcessHandle.current().pid());
+    Files.writeString(results.resolve(".results.duckdb." + dead + "-1f.tmp"), "half");
+    Files.writeString(results.resolve(".results.duckdb." + dead + "-1f.tmp.wal"), "log");
+    Files.createDirectories(results.resolve(".observations.csv." + dead + "-2e.tmp"));
+    Files.writeString(results.resolve(".cells.csv." + alive + "-3d.tmp"), "in progress");
+    Collector.collect(demo(), results);
+    try (Stream<Path> files = Files.list(results)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+          ".cells.csv." + alive + "-3d.tmp", "cells", "cells.csv", "observations.csv",
+          "results.duckdb");
+    }
+  }
+
+  @Test
   void aTargetThatCannotBeReplacedIsAClearErrorAndTheOldFilesStay() throws Exception {
     demoCells();
     Files.createDirectories(results.resolve("results.duckdb").resolve("in-the-way"));
