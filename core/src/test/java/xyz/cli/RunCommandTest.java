@@ -142,7 +142,7 @@ class RunCommandTest {
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).isEqualTo("xyz: unknown command 'plna'\n"
         + "  valid: plan, run, status, collect, plot, help\n"
-        + "  did you mean 'plan' or 'plot'?\n  fix: see `xyz --help`\n");
+        + "  did you mean 'plan'?\n  fix: see `xyz --help`\n");
   }
 
   @Test
