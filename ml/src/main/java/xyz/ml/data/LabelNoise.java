@@ -56,38 +56,13 @@ public final class LabelNoise {
   /** A replacement class for every row, dealt out evenly within each true class. */
   private static int[] replacements(int[] labels, int classes, SplittableRandom random) {
     int[] replacements = new int[labels.length];
-    for (int c = 0; c < classes; c++) {
-      int[] rows = rowsOf(labels, c);
-      shuffle(rows, random);
+    for (int[] rows : ClassRows.byClass(labels, classes)) {
+      ClassRows.shuffle(rows, random);
       int start = random.nextInt(classes);
       for (int rank = 0; rank < rows.length; rank++) {
         replacements[rows[rank]] = (start + rank) % classes;
       }
     }
     return replacements;
-  }
-
-  private static int[] rowsOf(int[] labels, int c) {
-    int count = 0;
-    for (int label : labels) {
-      count += label == c ? 1 : 0;
-    }
-    int[] rows = new int[count];
-    int k = 0;
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] == c) {
-        rows[k++] = i;
-      }
-    }
-    return rows;
-  }
-
-  private static void shuffle(int[] rows, SplittableRandom random) {
-    for (int i = rows.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = rows[i];
-      rows[i] = rows[j];
-      rows[j] = swap;
-    }
   }
 }

@@ -1,7 +1,5 @@
 package xyz.ml.data;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -25,20 +23,13 @@ public record StratifiedSplit(int[] train, int[] test) {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException("testFraction must lie in (0, 1), got " + testFraction);
     }
-    List<List<Integer>> byClass = new ArrayList<>();
-    for (int c = 0; c < classes; c++) {
-      byClass.add(new ArrayList<>());
-    }
-    for (int i = 0; i < labels.length; i++) {
-      byClass.get(labels[i]).add(i);
-    }
     SplittableRandom random = new SplittableRandom(seed);
     boolean[] inTest = new boolean[labels.length];
-    for (List<Integer> rows : byClass) {
-      shuffle(rows, random);
-      long testRows = Math.round(rows.size() * testFraction);
+    for (int[] rows : ClassRows.byClass(labels, classes)) {
+      ClassRows.shuffle(rows, random);
+      long testRows = Math.round(rows.length * testFraction);
       for (int k = 0; k < testRows; k++) {
-        inTest[rows.get(k)] = true;
+        inTest[rows[k]] = true;
       }
     }
     int testCount = 0;
@@ -57,15 +48,5 @@ public record StratifiedSplit(int[] train, int[] test) {
       }
     }
     return new StratifiedSplit(train, test);
-  }
-
-  /** Fisher-Yates, so the result depends only on the seed and not on a library's shuffle. */
-  private static void shuffle(List<Integer> rows, SplittableRandom random) {
-    for (int i = rows.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      Integer swap = rows.get(i);
-      rows.set(i, rows.get(j));
-      rows.set(j, swap);
-    }
   }
 }
