@@ -1,0 +1,86 @@
+package xyz.plot;
+
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+
+/** Measures and places text: centred, right-aligned, rotated, shortened to fit. */
+final class Text {
+  private static final Graphics2D MEASURE = measuring();
+
+  private Text() {}
+
+  private static Graphics2D measuring() {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    hints(g);
+    return g;
+  }
+
+  /**
+   * The rendering hints every figure is drawn with, so that measuring matches drawing. Stroke
+   * control is set explicitly because JFreeChart restores the value it finds, and Batik refuses
+   * the null an SVG canvas would otherwise report.
+   */
+  static void hints(Graphics2D g) {
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_DEFAULT);
+    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
+        RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+  }
+
+  static synchronized FontMetrics metrics(Font font) {
+    return MEASURE.getFontMetrics(font);
+  }
+
+  static double width(String text, Font font) {
+    return metrics(font).getStringBounds(text, MEASURE).getWidth();
+  }
+
+  /** The line height of a font: ascent plus descent. */
+  static double height(Font font) {
+    FontMetrics m = metrics(font);
+    return m.getAscent() + m.getDescent();
+  }
+
+  /** The text, cut with an ellipsis where it is wider than {@code max}. */
+  static String fit(String text, Font font, double max) {
+    if (width(text, font) <= max) {
+      return text;
+    }
+    String ellipsis = "\u2026";
+    int keep = text.length();
+    while (keep > 1 && width(text.substring(0, keep) + ellipsis, font) > max) {
+      keep--;
+    }
+    return text.substring(0, keep) + ellipsis;
+  }
+
+  /**
+   * Draws text with its box aligned to (x, y): {@code h} 0 left, 0.5 centre, 1 right of x;
+   * {@code v} 0 top, 0.5 middle, 1 bottom at y.
+   */
+  static void draw(Graphics2D g, String text, Font font, double x, double y, double h,
+      double v) {
+    g.setFont(font);
+    FontMetrics m = metrics(font);
+    double w = width(text, font);
+    double top = y - v * (m.getAscent() + m.getDescent());
+    g.drawString(text, (float) (x - h * w), (float) (top + m.getAscent()));
+  }
+
+  /**
+   * Draws text turned a quarter: reading upwards ({@code up}) or downwards, centred on (x, y).
+   */
+  static void drawTurned(Graphics2D g, String text, Font font, double x, double y, boolean up) {
+    AffineTransform saved = g.getTransform();
+    g.translate(x, y);
+    g.rotate(up ? -Math.PI / 2 : Math.PI / 2);
+    draw(g, text, font, 0, 0, 0.5, 0.5);
+    g.setTransform(saved);
+  }
+}
