@@ -1,9 +1,11 @@
 package xyz.plan;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ public final class CellIds {
       for (int i = 0; i < sorted.length; i++) {
         sorted[i] = i;
       }
-      java.util.Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+      Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
       order = new int[sorted.length];
       names = new byte[sorted.length][];
       for (int i = 0; i < sorted.length; i++) {
@@ -119,7 +121,7 @@ public final class CellIds {
       digest.update(text, 0, at);
       try {
         digest.digest(hash, 0, hash.length);
-      } catch (java.security.DigestException e) {
+      } catch (DigestException e) {
         throw new IllegalStateException("a SHA-256 hash is 32 bytes", e);
       }
       char[] id = new char[17];
@@ -156,7 +158,7 @@ public final class CellIds {
 
     private void ensure(int size) {
       if (size > text.length) {
-        text = java.util.Arrays.copyOf(text, Math.max(size, 2 * text.length));
+        text = Arrays.copyOf(text, Math.max(size, 2 * text.length));
       }
     }
   }

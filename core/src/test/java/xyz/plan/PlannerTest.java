@@ -269,6 +269,60 @@ class PlannerTest {
   }
 
   @Test
+  void theGridVisitsTheCellsOfThePlanInOrder() {
+    Study study = TestStudies.parse("""
+        methods:
+          - a
+          - name: b
+            controls:
+              k: [1, 2]
+        controls:
+          p: [0, 1, 2]
+        exclude:
+          - p == 1
+        """);
+    List<Map<String, Object>> visited = new ArrayList<>();
+
+    study.grid().forEachCell(visited::add);
+
+    assertThat(visited).hasSize(12)
+        .containsExactlyElementsOf(Planner.plan(study).cells().stream().map(Cell::params)
+            .toList());
+  }
+
+  @Test
+  void aMethodsOwnRandomControlIsDrawnForThatMethod() {
+    Study study = TestStudies.parse("""
+        methods:
+          - a
+          - name: b
+            controls:
+              x: {uniform: [0, 1]}
+        datasets: [d1, d2]
+        controls:
+          opt: {choice: [sgd, adam, rmsprop, adagrad]}
+        draws: {n: 3, seed: 11}
+        """);
+
+    Plan plan = Planner.plan(study);
+
+    List<Cell> a = plan.cells().stream().filter(c -> c.params().get("method").equals("a"))
+        .toList();
+    List<Cell> b = plan.cells().stream().filter(c -> c.params().get("method").equals("b"))
+        .toList();
+    assertThat(a).allSatisfy(c -> assertThat(c.params()).doesNotContainKey("x"));
+    assertThat(b).hasSize(2 * 3).allSatisfy(c -> assertThat(c.params()).containsKey("x"));
+    assertThat(study.axis("x").orElseThrow().methods()).containsExactly("b");
+    assertThat(b.subList(0, 3)).extracting(c -> c.params().get("x"))
+        .containsExactlyElementsOf(study.axis("x").orElseThrow().levels());
+    // The study-wide draws are the same points for both methods: method a sees them without x,
+    // so its repeated draws of opt make one cell each.
+    List<Object> optOfB = b.subList(0, 3).stream().map(c -> c.params().get("opt")).toList();
+    assertThat(a.subList(0, a.size() / 2)).extracting(c -> c.params().get("opt"))
+        .containsExactlyElementsOf(optOfB.stream().distinct().toList());
+  }
+
+  @Test
   void aGridOfAnotherKindIsPlannedThroughItsCells() {
     Study parsed = TestStudies.parse("methods: [a]\ndatasets: [d1]\n");
     xyz.study.Grid grid = visitor -> {
