@@ -1,6 +1,7 @@
 package xyz.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -288,6 +289,17 @@ class PlannerTest {
     assertThat(visited).hasSize(12)
         .containsExactlyElementsOf(Planner.plan(study).cells().stream().map(Cell::params)
             .toList());
+  }
+
+  @Test
+  void idsCanBeReadWithoutTheCells() {
+    Plan plan = Planner.plan(TestStudies.parse("controls:\n  p: [0, 1, 2]\nexclude: [p == 1]\n"));
+
+    assertThat(plan.ids()).hasSize(8)
+        .containsExactlyElementsOf(plan.cells().stream().map(Cell::id).toList());
+    assertThat(plan.cells().get(7)).isEqualTo(plan.cells().get(7));
+    assertThatThrownBy(() -> plan.cells().get(8)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> plan.ids().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
