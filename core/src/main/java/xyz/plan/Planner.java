@@ -19,6 +19,9 @@ public final class Planner {
   /** The most cells one plan may hold: beyond this a study should be split. */
   public static final int MAX_CELLS = 20_000_000;
 
+  /** The largest grid, before exclusions, that the planner walks through. */
+  public static final long MAX_GRID = 200_000_000L;
+
   private Planner() {}
 
   /**
@@ -53,6 +56,11 @@ public final class Planner {
     }
     if (size > MAX_CELLS && grid.exclusions().isEmpty()) {
       throw tooLarge(study, size);
+    }
+    if (size > MAX_GRID) {
+      throw new UserError(study.file() + ": the study's grid has " + count(size) + " cells "
+          + "before exclusions; xyz expands at most " + count(MAX_GRID) + ".\n  fix: split it "
+          + "into several studies, with fewer levels each");
     }
     Map<StudyGrid.Branch, CellIds.Hasher> hashers = new IdentityHashMap<>();
     Map<StudyGrid.Branch, Long> starts = new IdentityHashMap<>();
@@ -103,10 +111,13 @@ public final class Planner {
   }
 
   private static UserError tooLarge(Study study, long size) {
-    String count = size == Long.MAX_VALUE ? "more than 9e18"
-        : String.format(Locale.ROOT, "%,d", size);
-    return new UserError(study.file() + ": the study's grid has " + count + " cells; a plan "
-        + "holds at most " + String.format(Locale.ROOT, "%,d", MAX_CELLS) + ".\n  fix: split it "
-        + "into several studies, or exclude cells with `exclude`");
+    String cells = size == Long.MAX_VALUE ? "more than 9e18" : count(size);
+    return new UserError(study.file() + ": the study's grid has " + cells + " cells; a plan "
+        + "holds at most " + count(MAX_CELLS) + ".\n  fix: split it into several studies, or "
+        + "exclude cells with `exclude`");
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

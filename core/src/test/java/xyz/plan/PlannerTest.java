@@ -368,4 +368,37 @@ class PlannerTest {
         + "cells with `exclude`");
     assertThat(study.file()).isEqualTo(Path.of("study.yaml"));
   }
+
+  @Test
+  void aHugeGridIsRefusedEvenWithExclusions() {
+    Study study = TestStudies.parse("""
+        controls:
+          x: {range: [1000]}
+          y: {range: [1000]}
+          z: {range: [100]}
+        exclude: [x > 0]
+        """);
+
+    UserError e = catchThrowableOfType(UserError.class, () -> Planner.plan(study));
+
+    assertThat(e.getMessage()).isEqualTo("study.yaml: the study's grid has 400,000,000 cells "
+        + "before exclusions; xyz expands at most 200,000,000.\n  fix: split it into several "
+        + "studies, with fewer levels each");
+  }
+
+  @Test
+  void aGridThatOverflowsIsRefused() {
+    Study study = TestStudies.parse("""
+        controls:
+          a: {range: [1000000]}
+          b: {range: [1000000]}
+          c: {range: [1000000]}
+          d: {range: [10]}
+        """);
+
+    UserError e = catchThrowableOfType(UserError.class, () -> Planner.plan(study));
+
+    assertThat(e.getMessage()).startsWith("study.yaml: the study's grid has more than 9e18 "
+        + "cells;");
+  }
 }
