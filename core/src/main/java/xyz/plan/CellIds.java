@@ -1,9 +1,11 @@
 package xyz.plan;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ public final class CellIds {
       for (int i = 0; i < sorted.length; i++) {
         sorted[i] = i;
       }
-      java.util.Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
+      Arrays.sort(sorted, (a, b) -> keys.get(a).compareTo(keys.get(b)));
       order = new int[sorted.length];
       names = new byte[sorted.length][];
       for (int i = 0; i < sorted.length; i++) {
@@ -107,6 +109,16 @@ public final class CellIds {
      * @param labels the labels of its parameters, in the order of the keys given
      */
     public String id(String[] labels) {
+      return format(hash(labels));
+    }
+
+    /**
+     * The id of a cell as a number: the first 8 bytes of its hash, which {@link #format} writes
+     * as the id. A plan keeps its ids this way, 8 bytes a cell.
+     *
+     * @param labels the labels of its parameters, in the order of the keys given
+     */
+    public long hash(String[] labels) {
       // The canonical text goes straight into a reused byte buffer: planning a million cells
       // is mostly this loop, and building strings for it cost more than the hash itself.
       int at = 0;
@@ -119,16 +131,14 @@ public final class CellIds {
       digest.update(text, 0, at);
       try {
         digest.digest(hash, 0, hash.length);
-      } catch (java.security.DigestException e) {
+      } catch (DigestException e) {
         throw new IllegalStateException("a SHA-256 hash is 32 bytes", e);
       }
-      char[] id = new char[17];
-      id[0] = 'c';
+      long prefix = 0;
       for (int i = 0; i < 8; i++) {
-        id[1 + 2 * i] = HEX[(hash[i] >> 4) & 0xf];
-        id[2 + 2 * i] = HEX[hash[i] & 0xf];
+        prefix = (prefix << 8) | (hash[i] & 0xff);
       }
-      return new String(id);
+      return prefix;
     }
 
     private int put(byte[] bytes, int at) {
@@ -156,12 +166,23 @@ public final class CellIds {
 
     private void ensure(int size) {
       if (size > text.length) {
-        text = java.util.Arrays.copyOf(text, Math.max(size, 2 * text.length));
+        text = Arrays.copyOf(text, Math.max(size, 2 * text.length));
       }
     }
   }
 
   private static final byte[] NEWLINE = {'\n'};
+
+  /** The id of a hash prefix made by {@link Hasher#hash}: {@code c} and 16 hex digits. */
+  public static String format(long hash) {
+    char[] id = new char[17];
+    id[0] = 'c';
+    for (int i = 16; i >= 1; i--) {
+      id[i] = HEX[(int) (hash & 0xf)];
+      hash >>>= 4;
+    }
+    return new String(id);
+  }
 
   private static MessageDigest sha256() {
     try {

@@ -1,5 +1,6 @@
 package xyz.plan;
 
+import java.util.AbstractList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,31 @@ public record Plan(Study study, List<Cell> cells, long gridSize, List<Excluded> 
    */
   public record Excluded(String where, String because, long cells) {}
 
-  /** Freezes the lists. */
+  /** Freezes the lists; the planner's own compact list of cells is kept as it is. */
   public Plan {
-    cells = List.copyOf(cells);
+    cells = cells instanceof PlannedCells ? cells : List.copyOf(cells);
     exclusions = List.copyOf(exclusions);
+  }
+
+  /**
+   * The ids of the cells, in plan order, without building the cells: for checking which are
+   * done.
+   */
+  public List<String> ids() {
+    if (cells instanceof PlannedCells planned) {
+      return new AbstractList<>() {
+        @Override
+        public String get(int index) {
+          return planned.id(index);
+        }
+
+        @Override
+        public int size() {
+          return planned.size();
+        }
+      };
+    }
+    return cells.stream().map(Cell::id).toList();
   }
 
   /** The number of cells to run. */

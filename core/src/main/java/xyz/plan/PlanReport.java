@@ -47,7 +47,7 @@ public final class PlanReport {
       out.append('\n');
       preview(plan, previewRows, out);
     }
-    long done = plan.cells().stream().filter(c -> isDone.test(c.id())).count();
+    long done = plan.ids().stream().filter(isDone).count();
     out.append('\n').append("done: ").append(count(done)).append(" of ")
         .append(count(plan.size())).append(", to run: ").append(count(plan.size() - done))
         .append('\n');

@@ -1,6 +1,7 @@
 package xyz.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import xyz.study.StudyGrid;
 public final class Planner {
   /** The most cells one plan may hold: beyond this a study should be split. */
   public static final int MAX_CELLS = 20_000_000;
+
+  /** The largest grid, before exclusions, that the planner walks through. */
+  public static final long MAX_GRID = 200_000_000L;
 
   private Planner() {}
 
@@ -53,31 +57,67 @@ public final class Planner {
     if (size > MAX_CELLS && grid.exclusions().isEmpty()) {
       throw tooLarge(study, size);
     }
-    List<Cell> cells = new ArrayList<>((int) Math.min(size, MAX_CELLS));
+    if (size > MAX_GRID) {
+      throw new UserError(study.file() + ": the study's grid has " + count(size) + " cells "
+          + "before exclusions; xyz expands at most " + count(MAX_GRID) + ".\n  fix: split it "
+          + "into several studies, with fewer levels each");
+    }
     Map<StudyGrid.Branch, CellIds.Hasher> hashers = new IdentityHashMap<>();
+    Map<StudyGrid.Branch, Long> starts = new IdentityHashMap<>();
+    long start = 0;
     for (StudyGrid.Branch branch : grid.branches()) {
       hashers.put(branch, CellIds.hasher(identity, branch.keys()));
+      starts.put(branch, start);
+      start += branch.size();
     }
-    long[] excluded = grid.walk((branch, values, labels) -> {
-      if (cells.size() >= MAX_CELLS) {
+    // Without exclusions the count is known; with them, grow from a modest start.
+    int capacity = grid.exclusions().isEmpty() ? (int) size : (int) Math.min(size, 1 << 20);
+    Numbers hashes = new Numbers(capacity);
+    Numbers positions = grid.exclusions().isEmpty() ? null : new Numbers(capacity);
+    long[] excluded = grid.walk((branch, position, values, labels) -> {
+      if (hashes.size == MAX_CELLS) {
         throw tooLarge(study, size);
       }
-      String id = hashers.get(branch).id(labels);
-      cells.add(new Cell(id, cells.size(), branch.params(values)));
+      hashes.add(hashers.get(branch).hash(labels));
+      if (positions != null) {
+        positions.add(starts.get(branch) + position);
+      }
     });
     List<Plan.Excluded> counts = new ArrayList<>();
     for (int i = 0; i < excluded.length; i++) {
       StudyGrid.Exclusion rule = grid.exclusions().get(i);
       counts.add(new Plan.Excluded(rule.where(), rule.because(), excluded[i]));
     }
+    PlannedCells cells = new PlannedCells(grid, hashes.values, positions == null ? null
+        : positions.values, hashes.size);
     return new Plan(study, cells, size, counts);
   }
 
+  /** A growing array of longs, to hold a number per cell without boxing it. */
+  private static final class Numbers {
+    private long[] values;
+    private int size;
+
+    Numbers(int capacity) {
+      values = new long[Math.max(capacity, 16)];
+    }
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, (int) Math.min(2L * size, MAX_CELLS));
+      }
+      values[size++] = value;
+    }
+  }
+
   private static UserError tooLarge(Study study, long size) {
-    String count = size == Long.MAX_VALUE ? "more than 9e18"
-        : String.format(Locale.ROOT, "%,d", size);
-    return new UserError(study.file() + ": the study's grid has " + count + " cells; a plan "
-        + "holds at most " + String.format(Locale.ROOT, "%,d", MAX_CELLS) + ".\n  fix: split it "
-        + "into several studies, or exclude cells with `exclude`");
+    String cells = size == Long.MAX_VALUE ? "more than 9e18" : count(size);
+    return new UserError(study.file() + ": the study's grid has " + cells + " cells; a plan "
+        + "holds at most " + count(MAX_CELLS) + ".\n  fix: split it into several studies, or "
+        + "exclude cells with `exclude`");
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
   }
 }

@@ -2,6 +2,7 @@ package xyz.study;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /** The rules for the names of axes and observables, which become columns and placeholders. */
 final class AxisNames {
@@ -25,8 +26,7 @@ final class AxisNames {
    * @param what "control" or "observable", for the message
    * @return whether the name is fine
    */
-  static boolean check(String name, String what, Problems problems, org.snakeyaml.engine.v2
-      .nodes.Node at, String path) {
+  static boolean check(String name, String what, Problems problems, Node at, String path) {
     if (!IDENTIFIER.matcher(name).matches()) {
       String fixed = name.replaceAll("[^A-Za-z0-9_]", "_");
       fixed = Character.isDigit(fixed.isEmpty() ? '0' : fixed.charAt(0)) ? "_" + fixed : fixed;

@@ -114,6 +114,11 @@ final class ControlReader {
 
   private void unknownGenerator(String name, String wrong, Node at, String path) {
     List<String> near = Suggestions.nearest(wrong, KEYS);
+    if (near.contains("replicate")) {
+      problems.at(at, path).message("unknown key '" + wrong + "'").found(wrong).valid(KEYS)
+          .suggest(near).fix("write `" + name + ": {range: [3], replicate: true}`").add();
+      return;
+    }
     String form = near.isEmpty() || !FORMS.containsKey(near.get(0))
         ? "[A, B, C]` or `" + name + ": " + FORMS.get("range") : FORMS.get(near.get(0));
     problems.at(at, path).message("unknown generator '" + wrong + "'").found(wrong)

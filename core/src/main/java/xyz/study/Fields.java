@@ -1,9 +1,11 @@
 package xyz.study;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -19,7 +21,7 @@ final class Fields {
   private final Problems problems;
   private final Map<String, NodeTuple> pairs = new LinkedHashMap<>();
   /** Valid keys that an unknown key was taken for: their absence is already explained. */
-  private final java.util.Set<String> misspelt = new java.util.HashSet<>();
+  private final Set<String> misspelt = new HashSet<>();
 
   private Fields(MappingNode node, String path, Problems problems) {
     this.node = node;

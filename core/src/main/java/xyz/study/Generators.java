@@ -3,6 +3,7 @@ package xyz.study;
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /** Turns the arguments of {@code range}, {@code linspace} and {@code logspace} into levels. */
 final class Generators {
@@ -203,8 +204,7 @@ final class Generators {
   }
 
   private static Node item(Node node, int index) {
-    if (node instanceof org.snakeyaml.engine.v2.nodes.SequenceNode s
-        && index < s.getValue().size()) {
+    if (node instanceof SequenceNode s && index < s.getValue().size()) {
       return s.getValue().get(index);
     }
     return node;

@@ -1,6 +1,7 @@
 package xyz.study;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -344,8 +345,9 @@ final class GridBuilder {
           .fix("zip only controls that belong to the same methods").add();
       return false;
     }
-    List<String> scopes = study.containsKey(members.get(0)) ? java.util.Collections
-        .singletonList(null) : new ArrayList<>(own.get(members.get(0)).keySet());
+    // A study-wide group is checked once (method null); a method's group once per method.
+    List<String> scopes = study.containsKey(members.get(0)) ? Collections.singletonList(null)
+        : new ArrayList<>(own.get(members.get(0)).keySet());
     for (String method : scopes) {
       List<Integer> sizes = members.stream().map(m -> levelsFor(m, method).size()).toList();
       if (sizes.stream().distinct().count() > 1) {

@@ -26,11 +26,13 @@ public final class StudyGrid implements Grid {
      * Called once per cell kept.
      *
      * @param branch the method's part of the grid; its keys name the slots of both arrays
+     * @param position the cell's place in the branch's product, before exclusions, from 0 (see
+     *     {@link Branch#params(long)})
      * @param values the parameter values, in the order of {@link Branch#keys()}; the array is
      *     reused for the next cell, so copy it ({@link Branch#params}) to keep it
      * @param labels the labels of the values ({@link Values#label}), reused the same way
      */
-    void cell(Branch branch, Object[] values, String[] labels);
+    void cell(Branch branch, long position, Object[] values, String[] labels);
   }
 
   /**
@@ -154,6 +156,31 @@ public final class StudyGrid implements Grid {
     public Map<String, Object> params(Object[] values) {
       return new ParamMap(keys, values.clone());
     }
+
+    /**
+     * The parameters of the cell at a place of the branch's product (before exclusions), the
+     * last factor varying fastest: what a walk handed out at that position.
+     *
+     * @param position from 0 to {@link #size()} - 1
+     */
+    public Map<String, Object> params(long position) {
+      Object[] values = new Object[keys.length];
+      values[0] = method;
+      long rest = position;
+      for (int f = factors.size() - 1; f >= 0; f--) {
+        Factor factor = factors.get(f);
+        int row = (int) (rest % factor.size());
+        rest /= factor.size();
+        Object[] rowValues = factor.rows[row];
+        for (int j = 0; j < slots[f].length; j++) {
+          values[slots[f][j]] = rowValues[j];
+        }
+      }
+      if (rest != 0 || position < 0) {
+        throw new IndexOutOfBoundsException("position " + position + " of " + size());
+      }
+      return new ParamMap(keys, values);
+    }
   }
 
   private final List<Branch> branches;
@@ -200,7 +227,7 @@ public final class StudyGrid implements Grid {
 
   @Override
   public void forEachCell(Consumer<Map<String, Object>> visitor) {
-    walk((branch, values, labels) -> visitor.accept(branch.params(values)));
+    walk((branch, position, values, labels) -> visitor.accept(branch.params(values)));
   }
 
   /**
@@ -235,7 +262,7 @@ public final class StudyGrid implements Grid {
     }
     @SuppressWarnings("unchecked")
     Predicate<Object[]>[] tests = rules.toArray(new Predicate[0]);
-    while (true) {
+    for (long position = 0; ; position++) {
       int rule = -1;
       for (int r = 0; r < tests.length && rule < 0; r++) {
         if (tests[r].test(values)) {
@@ -245,7 +272,7 @@ public final class StudyGrid implements Grid {
       if (rule >= 0) {
         excluded[rule]++;
       } else {
-        visitor.cell(branch, values, labels);
+        visitor.cell(branch, position, values, labels);
       }
       // An odometer: step the fastest factor, carrying into slower ones when it wraps.
       int f = n - 1;

@@ -17,6 +17,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -303,7 +304,7 @@ public final class StudyReader {
     Node typeNode = node;
     Node workersNode = null;
     Fields f = null;
-    if (!(node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode)) {
+    if (!(node instanceof ScalarNode)) {
       f = Fields.of(node, "executor", problems, EXECUTOR_KEYS, "a map {type:, workers:}", fix);
       if (f == null) {
         return null;

@@ -1,6 +1,7 @@
 package xyz.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
@@ -269,6 +270,71 @@ class PlannerTest {
   }
 
   @Test
+  void theGridVisitsTheCellsOfThePlanInOrder() {
+    Study study = TestStudies.parse("""
+        methods:
+          - a
+          - name: b
+            controls:
+              k: [1, 2]
+        controls:
+          p: [0, 1, 2]
+        exclude:
+          - p == 1
+        """);
+    List<Map<String, Object>> visited = new ArrayList<>();
+
+    study.grid().forEachCell(visited::add);
+
+    assertThat(visited).hasSize(12)
+        .containsExactlyElementsOf(Planner.plan(study).cells().stream().map(Cell::params)
+            .toList());
+  }
+
+  @Test
+  void idsCanBeReadWithoutTheCells() {
+    Plan plan = Planner.plan(TestStudies.parse("controls:\n  p: [0, 1, 2]\nexclude: [p == 1]\n"));
+
+    assertThat(plan.ids()).hasSize(8)
+        .containsExactlyElementsOf(plan.cells().stream().map(Cell::id).toList());
+    assertThat(plan.cells().get(7)).isEqualTo(plan.cells().get(7));
+    assertThatThrownBy(() -> plan.cells().get(8)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> plan.ids().get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void aMethodsOwnRandomControlIsDrawnForThatMethod() {
+    Study study = TestStudies.parse("""
+        methods:
+          - a
+          - name: b
+            controls:
+              x: {uniform: [0, 1]}
+        datasets: [d1, d2]
+        controls:
+          opt: {choice: [sgd, adam, rmsprop, adagrad]}
+        draws: {n: 3, seed: 11}
+        """);
+
+    Plan plan = Planner.plan(study);
+
+    List<Cell> a = plan.cells().stream().filter(c -> c.params().get("method").equals("a"))
+        .toList();
+    List<Cell> b = plan.cells().stream().filter(c -> c.params().get("method").equals("b"))
+        .toList();
+    assertThat(a).allSatisfy(c -> assertThat(c.params()).doesNotContainKey("x"));
+    assertThat(b).hasSize(2 * 3).allSatisfy(c -> assertThat(c.params()).containsKey("x"));
+    assertThat(study.axis("x").orElseThrow().methods()).containsExactly("b");
+    assertThat(b.subList(0, 3)).extracting(c -> c.params().get("x"))
+        .containsExactlyElementsOf(study.axis("x").orElseThrow().levels());
+    // The study-wide draws are the same points for both methods: method a sees them without x,
+    // so its repeated draws of opt make one cell each.
+    List<Object> optOfB = b.subList(0, 3).stream().map(c -> c.params().get("opt")).toList();
+    assertThat(a.subList(0, a.size() / 2)).extracting(c -> c.params().get("opt"))
+        .containsExactlyElementsOf(optOfB.stream().distinct().toList());
+  }
+
+  @Test
   void aGridOfAnotherKindIsPlannedThroughItsCells() {
     Study parsed = TestStudies.parse("methods: [a]\ndatasets: [d1]\n");
     xyz.study.Grid grid = visitor -> {
@@ -301,5 +367,38 @@ class PlannerTest {
         + "plan holds at most 20,000,000.\n  fix: split it into several studies, or exclude "
         + "cells with `exclude`");
     assertThat(study.file()).isEqualTo(Path.of("study.yaml"));
+  }
+
+  @Test
+  void aHugeGridIsRefusedEvenWithExclusions() {
+    Study study = TestStudies.parse("""
+        controls:
+          x: {range: [1000]}
+          y: {range: [1000]}
+          z: {range: [100]}
+        exclude: [x > 0]
+        """);
+
+    UserError e = catchThrowableOfType(UserError.class, () -> Planner.plan(study));
+
+    assertThat(e.getMessage()).isEqualTo("study.yaml: the study's grid has 400,000,000 cells "
+        + "before exclusions; xyz expands at most 200,000,000.\n  fix: split it into several "
+        + "studies, with fewer levels each");
+  }
+
+  @Test
+  void aGridThatOverflowsIsRefused() {
+    Study study = TestStudies.parse("""
+        controls:
+          a: {range: [1000000]}
+          b: {range: [1000000]}
+          c: {range: [1000000]}
+          d: {range: [10]}
+        """);
+
+    UserError e = catchThrowableOfType(UserError.class, () -> Planner.plan(study));
+
+    assertThat(e.getMessage()).startsWith("study.yaml: the study's grid has more than 9e18 "
+        + "cells;");
   }
 }

@@ -249,6 +249,26 @@ class StudyReaderTest {
   }
 
   @Test
+  void anchorsAndMergeKeysShareSettings() {
+    Study study = TestStudies.parse("""
+        controls:
+          p: &levels [0, 0.5]
+          q: *levels
+        observables: [train_acc, test_acc]
+        figures:
+          - &grid {name: train, rows: method, cols: dataset, x: p, y: train_acc, band: sd}
+          - {<<: *grid, name: test, y: test_acc}
+        """);
+
+    assertThat(levels(study, "q")).containsExactly(0L, 0.5);
+    FigureSpec test = study.figures().get(1);
+    assertThat(test.name()).isEqualTo("test");
+    assertThat(test.y()).containsExactly("test_acc");
+    assertThat(test.band()).isEqualTo("sd");
+    assertThat(test.rows()).isEqualTo("method");
+  }
+
+  @Test
   void randomDrawsFollowTheSeededGenerator() {
     Study study = TestStudies.parse("""
         controls:
