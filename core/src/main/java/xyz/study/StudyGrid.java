@@ -260,7 +260,7 @@ public final class StudyGrid implements Grid {
     for (int f = 0; f < n; f++) {
       fill(branch, factors[f], f, 0, values, labels);
     }
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Predicate<Object[]>[] tests = rules.toArray(new Predicate[0]);
     for (long position = 0; ; position++) {
       int rule = -1;

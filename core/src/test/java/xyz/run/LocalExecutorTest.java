@@ -2,6 +2,7 @@ package xyz.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -87,7 +88,8 @@ class LocalExecutorTest {
 
     assertThat(s.count(CellState.DONE)).isEqualTo(1);
     String out = Files.readString(cellDir(c.id()).resolve("stdout.txt"), StandardCharsets.UTF_8);
-    assertThat(JSON.readValue(out, List.class)).containsExactly(nasty, nasty, nasty);
+    List<String> seen = JSON.readValue(out, new TypeReference<List<String>>() {});
+    assertThat(seen).containsExactly(nasty, nasty, nasty);
   }
 
   @Test
