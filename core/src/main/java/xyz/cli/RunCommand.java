@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     Study s = study.load();
     StudyRun run =
         new StudyRun(
-            s, spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
+            s, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
     return run.run(workers, rerun == null ? Rerun.NONE : rerun, !noCollect, !noPlot);
   }
 }

@@ -45,9 +45,12 @@ final class StudyRun {
   private final PrintWriter progress;
   private final boolean terminal;
   private final ResultsFolder folder;
+  private final List<String> args;
   private final CountDownLatch finished = new CountDownLatch(1);
 
-  StudyRun(Study study, PrintWriter out, PrintWriter progress, boolean terminal) {
+  StudyRun(Study study, List<String> args, PrintWriter out, PrintWriter progress,
+      boolean terminal) {
+    this.args = args;
     this.study = study;
     this.out = out;
     this.progress = progress;
@@ -123,8 +126,11 @@ final class StudyRun {
     CellRunner runner = Runners.of(study);
     Path codeDir =
         experiment instanceof ExperimentSpec.Command c ? c.workdir() : study.file().getParent();
-    Provenance provenance =
-        Provenance.capture(codeDir == null ? Path.of(".") : codeDir, experiment.identity());
+    List<String> xyz = new ArrayList<>(List.of("xyz"));
+    xyz.addAll(args);
+    Provenance provenance = Provenance.capture(
+        codeDir == null ? Path.of(".") : codeDir, experiment.identity(),
+        Provenance.commandLine(xyz));
     StopSignal stop = new StopSignal();
     Thread hook = new Thread(() -> onInterrupt(stop), "xyz-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import xyz.plan.Cell;
 import xyz.store.CellState;
+import xyz.store.Provenance;
 import xyz.store.ResultsFolder;
 import xyz.study.ExperimentSpec;
 import xyz.study.Values;
@@ -39,6 +40,11 @@ final class CommandRunner implements CellRunner {
   public Outcome run(Cell cell, Path dir, Duration timeout, StopSignal stop)
       throws InterruptedException {
     List<String> argv = Placeholders.fill(spec.argv(), cell, dir);
+    return attempt(argv, cell, dir, timeout, stop).ran(Provenance.commandLine(argv));
+  }
+
+  private Outcome attempt(List<String> argv, Cell cell, Path dir, Duration timeout,
+      StopSignal stop) throws InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(argv).directory(spec.workdir().toFile());
     pb.redirectInput(NO_INPUT);
     pb.redirectOutput(dir.resolve(ResultsFolder.STDOUT).toFile());

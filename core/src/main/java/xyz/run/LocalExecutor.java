@@ -145,7 +145,8 @@ public final class LocalExecutor {
         ResultsFolder.deleteTree(dir);
         continue;
       }
-      folder.finish(dir, status, provenance);
+      folder.finish(dir, status, outcome.commandLine() == null ? provenance
+          : provenance.withCommandLine(outcome.commandLine()));
       listener.ended(cell, status, tail);
       return outcome.state();
     }

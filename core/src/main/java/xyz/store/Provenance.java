@@ -20,13 +20,46 @@ import java.util.concurrent.TimeUnit;
  * @param cpus the processors available to the JVM
  * @param xyzVersion the version of xyz
  * @param experiment the experiment's identity (see {@link xyz.study.ExperimentSpec#identity()})
+ * @param commandLine what ran: a command's filled arguments, or xyz's own command line for an
+ *     experiment run inside the JVM
  */
 public record Provenance(
     String gitCommit, Boolean gitDirty, String host, String user, String jvm, String os,
-    int cpus, String xyzVersion, String experiment) {
+    int cpus, String xyzVersion, String experiment, String commandLine) {
 
-  /** Reads the facts of this machine and of the git work tree holding {@code codeDir}. */
-  public static Provenance capture(Path codeDir, String experiment) {
+  /** The same facts, with the command line of one cell. */
+  public Provenance withCommandLine(String line) {
+    return new Provenance(
+        gitCommit, gitDirty, host, user, jvm, os, cpus, xyzVersion, experiment, line);
+  }
+
+  /**
+   * Arguments as one line a user can paste into a shell: arguments with spaces, quotes or other
+   * characters a shell would read are single-quoted.
+   */
+  public static String commandLine(java.util.List<String> argv) {
+    StringBuilder b = new StringBuilder();
+    for (String arg : argv) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      if (!arg.isEmpty() && arg.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+        b.append(arg);
+      } else {
+        b.append('\'').append(arg.replace("'", "'\\''")).append('\'');
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Reads the facts of this machine and of the git work tree holding {@code codeDir}.
+   *
+   * @param codeDir the experiment's folder
+   * @param experiment the experiment's identity
+   * @param commandLine the command line of this run of xyz
+   */
+  public static Provenance capture(Path codeDir, String experiment, String commandLine) {
     String commit = git(codeDir, "rev-parse", "HEAD");
     Boolean dirty = null;
     if (commit != null) {
@@ -39,7 +72,7 @@ public record Provenance(
             + System.getProperty("os.arch");
     return new Provenance(
         commit, dirty, hostName(), System.getProperty("user.name"), jvm, os,
-        Runtime.getRuntime().availableProcessors(), version(), experiment);
+        Runtime.getRuntime().availableProcessors(), version(), experiment, commandLine);
   }
 
   /** The version of xyz, from the jar's manifest, or {@code dev} when run from classes. */

@@ -89,6 +89,54 @@ class RunCommandTest {
   }
 
   @Test
+  void provenanceNamesTheCommitTheDirtyFlagAndTheCommandOfEachCell() throws Exception {
+    Path dir = tmp.resolve("s");
+    Path study = Cli.study(dir, STUDY);
+    git(dir, "init", "-q");
+    git(dir, "add", "study.yaml");
+    git(dir, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "study");
+    String head = git(dir, "rev-parse", "HEAD");
+
+    Cli.run("run", study.toString(), "--no-plot");
+
+    Map<String, String> clean = provenance(dir.resolve("results"));
+    assertThat(clean).containsEntry("git_commit", head).containsEntry("git_dirty", "false")
+        .containsEntry("xyz_command", "sh -c 'if [ \"$0$1$2\" = by3 ]; then echo boom >&2; exit 4;"
+            + " fi; echo \"{\\\"step\\\": 1, \\\"score\\\": $2}\" > \"$XYZ_OBSERVATIONS\";"
+            + " echo \"{\\\"step\\\": 2, \\\"score\\\": $(($2 * 10))}\" >> \"$XYZ_OBSERVATIONS\"'"
+            + " a x 1");
+
+    Files.writeString(study, Files.readString(study) + "# a change\n");
+    Cli.run("run", study.toString(), "--rerun", "all", "--no-plot");
+
+    assertThat(provenance(dir.resolve("results"))).containsEntry("git_dirty", "true");
+  }
+
+  private Map<String, String> provenance(Path results) throws Exception {
+    Map<String, String> out = new HashMap<>();
+    try (Connection c = readOnly(results.resolve("results.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT git_commit, git_dirty, command_line, cpus FROM cells"
+            + " WHERE method = 'a' AND dataset = 'x' AND k = 1")) {
+      r.next();
+      out.put("git_commit", r.getString(1));
+      out.put("git_dirty", r.getString(2));
+      out.put("xyz_command", r.getString(3));
+      out.put("cpus", r.getString(4));
+    }
+    return out;
+  }
+
+  private static String git(Path dir, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("git", "-C", dir.toString()));
+    argv.addAll(List.of(args));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes()).strip();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
   void aMissingCellIsRunAloneAndRerunFailedRunsTheFailedOne() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
     Path results = tmp.resolve("s/results");

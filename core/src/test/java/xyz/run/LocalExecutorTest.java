@@ -53,7 +53,7 @@ class LocalExecutorTest {
   private RunSummary run(ExperimentSpec spec, CellRunner runner, List<Cell> cells, StopSignal stop)
       throws InterruptedException {
     ResultsFolder folder = new ResultsFolder(tmp.resolve("results"));
-    Provenance prov = Provenance.capture(tmp, spec.identity());
+    Provenance prov = Provenance.capture(tmp, spec.identity(), "xyz run study.yaml");
     return new LocalExecutor(folder, 2, prov, recorder)
         .run(spec, runner, cells, cells.size(), stop);
   }
