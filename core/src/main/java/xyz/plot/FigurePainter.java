@@ -99,7 +99,7 @@ final class FigurePainter {
     this.legend = new Legend(style.legend(), band, markers);
     this.layout = new Layout(frame, panel, yTickWidth + tickRoom, xLabelHeight + tickRoom,
         scales.yLabelsEverywhere(), scales.xLabelsEverywhere(), rowAxis != null,
-        colAxis != null, caption != null, legend, Text.width(title, Theme.TITLE));
+        colAxis != null, caption, legend, Text.width(title, Theme.TITLE));
   }
 
   /** Whether x only takes whole numbers: steps, or an axis of integer levels. */
@@ -163,10 +163,11 @@ final class FigurePainter {
     Text.draw(g, title, Theme.TITLE, Theme.MARGIN, layout.titleY, 0, 0);
     paintStrips(g);
     paintAxisTitles(g);
-    if (caption != null) {
-      g.setColor(Theme.MUTED);
-      Text.draw(g, Text.fit(caption, Theme.CAPTION, layout.width - layout.left),
-          Theme.CAPTION, layout.left, layout.captionY, 0, 0);
+    g.setColor(Theme.MUTED);
+    double y = layout.captionY;
+    for (String line : layout.captionLines) {
+      Text.draw(g, line, Theme.CAPTION, layout.left, y, 0, 0);
+      y += Text.height(Theme.CAPTION);
     }
     if (!legend.isEmpty()) {
       legend.draw(g, layout.legendX, layout.legendY, layout.legendStacked, layout.legendLimit);

@@ -60,6 +60,25 @@ final class Text {
     return text.substring(0, keep) + ellipsis;
   }
 
+  /** The text broken at spaces into lines no wider than {@code max}. */
+  static java.util.List<String> wrap(String text, Font font, double max) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && width(candidate, font) > max) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(candidate);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
   /**
    * Draws text with its box aligned to (x, y): {@code h} 0 left, 0.5 centre, 1 right of x;
    * {@code v} 0 top, 0.5 middle, 1 bottom at y.

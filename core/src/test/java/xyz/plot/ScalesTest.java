@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ScalesTest {
   // Two rows by two columns, one line each; y spans differ everywhere, x per column.
   private static final Frame FRAME = new Frame(List.of("r0", "r1"), List.of("c0", "c1"),
-      List.of(""), List.of("loss"), List.of());
+      List.of(""), List.of(0), List.of("loss"), List.of());
 
   private static Curve line(int row, int col, double x0, double x1, double y0, double y1) {
     return new Curve(FRAME.series(row, col, 0, 0), new double[] {x0, x1},
