@@ -11,7 +11,7 @@ import java.util.List;
 final class AxisTicks {
   private static final double X_SPACING = 45;
   /** How far a tick label may reach past the panel's edge, into the gap between panels. */
-  private static final double SPILL = 2;
+  private static final double SPILL = 0;
   private static final double Y_SPACING = 36;
   private static final double LABEL_GAP = 8;
   private static final double MAX_CATEGORY_LABEL = 110;

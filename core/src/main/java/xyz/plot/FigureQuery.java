@@ -55,7 +55,6 @@ final class FigureQuery {
         labels(placement.rows(), census.noneRows),
         labels(placement.cols(), census.noneCols),
         labels(placement.color(), census.noneColors),
-        slots(placement.color(), census.noneColors),
         placement.y(),
         placement.x() != null && !placement.x().numeric() ? placement.keptLabels(placement.x())
             : List.of());
@@ -226,17 +225,6 @@ final class FigureQuery {
       labels.add(Frame.NONE);
     }
     return labels;
-  }
-
-  private List<Integer> slots(Axis axis, boolean withNone) {
-    if (axis == null) {
-      return List.of(0);
-    }
-    List<Integer> slots = new ArrayList<>(placement.keptOf(axis));
-    if (withNone) {
-      slots.add(axis.levels().size());
-    }
-    return slots;
   }
 
   private void reportAveraged() {

@@ -13,13 +13,11 @@ import java.util.List;
  * @param rowLabels one per panel row; a single empty label when there is no row axis
  * @param colLabels one per panel column; a single empty label when there is no column axis
  * @param colorLabels one per line level; a single empty label when there is no colour axis
- * @param colorSlots for each line level, its place among all the levels of the colour axis, so
- *     that a level keeps its colour in every figure of the study, filtered or not
  * @param y the observables
  * @param xLabels for an x axis of text levels, the category labels; empty otherwise
  */
 record Frame(List<String> rowLabels, List<String> colLabels, List<String> colorLabels,
-    List<Integer> colorSlots, List<String> y, List<String> xLabels) {
+    List<String> y, List<String> xLabels) {
 
   /** The label of a level a cell has no value for. */
   static final String NONE = "n/a";
@@ -28,7 +26,6 @@ record Frame(List<String> rowLabels, List<String> colLabels, List<String> colorL
     rowLabels = List.copyOf(rowLabels);
     colLabels = List.copyOf(colLabels);
     colorLabels = List.copyOf(colorLabels);
-    colorSlots = List.copyOf(colorSlots);
     y = List.copyOf(y);
     xLabels = List.copyOf(xLabels);
   }

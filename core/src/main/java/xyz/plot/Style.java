@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * How each line looks and the legend that explains it. Levels of the colour axis get the colours
  * of the Okabe-Ito palette (safe for colour-blind readers) in declaration order, repeated with a
- * new dash pattern past eight; a level keeps its colour when a filter hides others. With several observables, each gets a dash pattern; without a
+ * new dash pattern past eight. Colours go to the levels a figure shows, so that a filtered figure
+ * still gets the most distinct ones. With several observables, each gets a dash pattern; without a
  * colour axis it gets a colour too.
  */
 final class Style {
@@ -44,7 +45,7 @@ final class Style {
   /** The colour of a series. */
   Color color(int series) {
     if (byColorAxis) {
-      return palette(slot(frame.colorOf(series)));
+      return palette(frame.colorOf(series));
     }
     return palette(frame.observableOf(series));
   }
@@ -58,11 +59,7 @@ final class Style {
     if (frame.y().size() > 1) {
       return DASHES[frame.observableOf(series) % DASHES.length];
     }
-    return byColorAxis ? levelDash(slot(frame.colorOf(series))) : null;
-  }
-
-  private int slot(int level) {
-    return frame.colorSlots().get(level);
+    return byColorAxis ? levelDash(frame.colorOf(series)) : null;
   }
 
   static BasicStroke stroke(float[] dash) {
@@ -84,8 +81,8 @@ final class Style {
     if (byColorAxis) {
       List<Entry> entries = new ArrayList<>();
       for (int h = 0; h < frame.colors(); h++) {
-        entries.add(new Entry(frame.colorLabels().get(h), palette(slot(h)),
-            ys.size() > 1 ? null : levelDash(slot(h))));
+        entries.add(new Entry(frame.colorLabels().get(h), palette(h),
+            ys.size() > 1 ? null : levelDash(h)));
       }
       blocks.add(new Block(colorAxisName, entries));
     }

@@ -46,8 +46,8 @@ final class Ticks {
         if (integers && step.stripTrailingZeros().scale() > 0) {
           continue;
         }
-        // A step a little under the ideal is taken, so that 0.2 wins over 0.25 at 0.204.
-        if (step.doubleValue() >= raw * 0.9) {
+        // A step a little under the ideal is taken, so that 0.2 wins over 0.25 at 0.22.
+        if (step.doubleValue() >= raw * 0.85) {
           return steps(min, max, step);
         }
       }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ScalesTest {
   // Two rows by two columns, one line each; y spans differ everywhere, x per column.
   private static final Frame FRAME = new Frame(List.of("r0", "r1"), List.of("c0", "c1"),
-      List.of(""), List.of(0), List.of("loss"), List.of());
+      List.of(""), List.of("loss"), List.of());
 
   private static Curve line(int row, int col, double x0, double x1, double y0, double y1) {
     return new Curve(FRAME.series(row, col, 0, 0), new double[] {x0, x1},
@@ -29,7 +29,7 @@ class ScalesTest {
     for (int r = 0; r < 2; r++) {
       for (int c = 0; c < 2; c++) {
         assertThat(scales.y(r, c)).isEqualTo(padded(0, 10, 0.05));
-        assertThat(scales.x(r, c)).isEqualTo(padded(0, 20, 0.03));
+        assertThat(scales.x(r, c)).isEqualTo(padded(0, 20, 0.05));
       }
     }
     assertThat(scales.yLabelsEverywhere()).isFalse();
@@ -41,7 +41,7 @@ class ScalesTest {
     Scales scales = new Scales(FRAME, "rows", CURVES);
     assertThat(scales.y(0, 0)).isEqualTo(padded(0, 3, 0.05)).isEqualTo(scales.y(0, 1));
     assertThat(scales.y(1, 0)).isEqualTo(padded(4, 10, 0.05)).isEqualTo(scales.y(1, 1));
-    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 20, 0.03));
+    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 20, 0.05));
     assertThat(scales.yLabelsEverywhere()).isFalse();
   }
 
@@ -50,8 +50,8 @@ class ScalesTest {
     Scales scales = new Scales(FRAME, "cols", CURVES);
     assertThat(scales.y(0, 0)).isEqualTo(padded(0, 5, 0.05)).isEqualTo(scales.y(1, 0));
     assertThat(scales.y(0, 1)).isEqualTo(padded(2, 10, 0.05)).isEqualTo(scales.y(1, 1));
-    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 10, 0.03));
-    assertThat(scales.x(1, 1)).isEqualTo(padded(0, 20, 0.03));
+    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 10, 0.05));
+    assertThat(scales.x(1, 1)).isEqualTo(padded(0, 20, 0.05));
     assertThat(scales.yLabelsEverywhere()).isTrue();
     assertThat(scales.xLabelsEverywhere()).isFalse();
   }
@@ -63,7 +63,7 @@ class ScalesTest {
     assertThat(scales.y(0, 1)).isEqualTo(padded(2, 3, 0.05));
     assertThat(scales.y(1, 0)).isEqualTo(padded(4, 5, 0.05));
     assertThat(scales.y(1, 1)).isEqualTo(padded(6, 10, 0.05));
-    assertThat(scales.x(1, 0)).isEqualTo(padded(0, 10, 0.03));
+    assertThat(scales.x(1, 0)).isEqualTo(padded(0, 10, 0.05));
     assertThat(scales.xLabelsEverywhere()).isTrue();
   }
 

@@ -44,7 +44,9 @@ class TicksTest {
   @Test
   void negativeRangeHasNoNegativeZero() {
     assertThat(labels(Ticks.linear(-1, 0.01, 160, 36)))
-        .containsExactly("-1.00", "-0.75", "-0.50", "-0.25", "0.00");
+        .containsExactly("-1.0", "-0.8", "-0.6", "-0.4", "-0.2", "0.0");
+    assertThat(labels(Ticks.linear(-0.3, 0, 160, 36)))
+        .containsExactly("-0.3", "-0.2", "-0.1", "0.0");
   }
 
   @Test
