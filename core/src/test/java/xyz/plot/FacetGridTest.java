@@ -244,4 +244,30 @@ class FacetGridTest {
     assertThat(free.getWidth()).isGreaterThan(shared.getWidth() + 10);
     assertThat(free.getHeight()).isGreaterThan(shared.getHeight() + 10);
   }
+
+  @Test
+  void panelsDrawnInParallelGiveTheSamePixels() throws Exception {
+    Study study = study();
+    Path database = database(full(study));
+    FigureSpec spec = grid().band("ci95").build();
+    Placement placement;
+    FigureQuery.Loaded loaded;
+    try (Results results = Results.open(database, "f")) {
+      placement = FigureCheck.check(study, spec, List.of());
+      loaded = FigureQuery.load(results, placement, note -> { });
+    }
+    Curve[] curves = Aggregate.present(Aggregate.curves(loaded.samples(), "ci95"));
+    FigurePainter painter = new FigurePainter("t", placement, loaded.frame(), curves, null);
+    BufferedImage parallel = new BufferedImage(painter.width(), painter.height(),
+        BufferedImage.TYPE_INT_RGB);
+    painter.paint(parallel, true);
+    BufferedImage sequential = new BufferedImage(painter.width(), painter.height(),
+        BufferedImage.TYPE_INT_RGB);
+    painter.paint(sequential, false);
+    int[] a = parallel.getRGB(0, 0, painter.width(), painter.height(), null, 0, painter.width());
+    int[] b = sequential.getRGB(0, 0, painter.width(), painter.height(), null, 0,
+        painter.width());
+    assertThat(a).isEqualTo(b);
+    assertThat(count(parallel, 0x0072B2)).isGreaterThan(100);
+  }
 }
