@@ -25,6 +25,7 @@ import xyz.study.Study;
 public final class FacetGrid {
   /** The largest figure drawn, in pixels: 1 GB of image at 4 bytes a pixel. */
   private static final double MAX_PIXELS = 250e6;
+
   private FacetGrid() {}
 
   /**

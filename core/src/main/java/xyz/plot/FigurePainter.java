@@ -199,8 +199,13 @@ final class FigurePainter {
             c == frame.cols() - 1, true);
     List<Tick> y = AxisTicks.inside(yTicks.get(scales.yGroup(r, c)), ySpan, layout.panelHeight,
         r == frame.rows() - 1, r == 0, false);
+    List<Curve> lines = curvesByPanel.get(r * frame.cols() + c);
     panels.paint(g, data, xSpan, ySpan, x, y, xLabels, yLabels, turnedX, layout.xTickHeight,
-        layout.yTickWidth, curvesByPanel.get(r * frame.cols() + c));
+        layout.yTickWidth, lines);
+    if (lines.isEmpty()) {
+      g.setColor(Theme.MUTED);
+      Text.draw(g, "no data", Theme.TICK, data.getCenterX(), data.getCenterY(), 0.5, 0.5);
+    }
   }
 
   private void paintStrips(Graphics2D g) {

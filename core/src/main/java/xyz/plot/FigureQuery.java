@@ -229,7 +229,8 @@ final class FigureQuery {
 
   private void reportAveraged() {
     List<String> averaged = placement.averaged().stream()
-        .filter(a -> placement.keptOf(a).size() > 1).map(Axis::name).toList();
+        .filter(a -> placement.keptOf(a).size() > 1 && !predating.contains(a.name()))
+        .map(Axis::name).toList();
     if (!averaged.isEmpty()) {
       notes.accept("averaged over: " + String.join(", ", averaged));
     }

@@ -201,7 +201,8 @@ class FacetGridTest {
     Path file = FacetGrid.draw(study, database(fixture), Studies.figure("depth")
         .cols("method").color("depth").y("acc").formats("svg").build(), dir).get(0);
     Svg svg = new Svg(file);
-    assertThat(svg.texts()).containsSubsequence("tree", "svm", "depth", "2", "8", "n/a");
+    assertThat(svg.texts()).containsSubsequence("tree", "svm", "depth", "2", "8", "n/a")
+        .doesNotContain("no data");
     // The n/a level is the third: it has the third colour.
     assertThat(svg.lines(GREEN)).hasSize(1);
   }
@@ -220,6 +221,16 @@ class FacetGridTest {
     // A narrow figure wraps its caption.
     assertThat(String.join(" ", svg.texts())).contains("Lines: mean over lr (3), seed (2);"
         + " band: \u00b11 standard deviation.");
+  }
+
+  @Test
+  void aPanelWithoutCellsSaysSo() throws Exception {
+    Study study = study();
+    ResultsFixture fixture = new ResultsFixture(study);
+    fixture.cell("method", "tree", "dataset", "iris", "lr", 0.01, "seed", 1L).series("loss", 1);
+    Path file = FacetGrid.draw(study, database(fixture), grid().formats("svg").build(), dir)
+        .get(0);
+    assertThat(new Svg(file).texts()).filteredOn("no data"::equals).hasSize(5);
   }
 
   @Test

@@ -134,8 +134,7 @@ class FigureQueryTest {
     assertThat(loaded.at(0, 0, 0, 0).mean()).containsExactly(0.5);
     assertThat(notes).containsExactly(
         "the results have no column for k: they were collected before the study had it",
-        "left out 2 cells whose levels the study no longer declares",
-        "averaged over: k");
+        "left out 2 cells whose levels the study no longer declares");
   }
 
   @Test
