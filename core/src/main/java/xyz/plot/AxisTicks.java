@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * Picks the ticks of a panel axis so that labels neither crowd each other nor spill into the
  * neighbouring panel: more room between ticks until the widest label fits, and no label for a
- * tick whose text would cross the gap between panels.
+ * tick whose text would cross into the labels of the next panel.
  */
 final class AxisTicks {
   private static final double X_SPACING = 45;
   /** How far a tick label may reach past the panel's edge, into the gap between panels. */
-  private static final double SPILL = 2;
+  private static final double SPILL = 0;
   private static final double Y_SPACING = 36;
   private static final double LABEL_GAP = 8;
   private static final double MAX_CATEGORY_LABEL = 110;
@@ -19,7 +19,7 @@ final class AxisTicks {
   private AxisTicks() {}
 
   /**
-   * The x ticks of a panel {@code pixels} wide.
+   * The x ticks of a panel {@code pixels} wide: the roundest steps whose labels do not crowd.
    *
    * @param integers whether x only takes whole numbers, as steps do
    */
@@ -33,17 +33,30 @@ final class AxisTicks {
         break;
       }
     }
-    List<Tick> kept = new ArrayList<>();
+    return ticks;
+  }
+
+  /**
+   * The ticks with no label where it would reach past an end of the axis into a neighbouring
+   * panel's labels; an end with no neighbour there ({@code lowOpen}, {@code highOpen}) lets its
+   * label reach out.
+   *
+   * @param across whether the labels sit across the axis (x labels) rather than along it
+   */
+  static List<Tick> inside(List<Tick> ticks, Span span, double pixels, boolean lowOpen,
+      boolean highOpen, boolean across) {
+    List<Tick> kept = new ArrayList<>(ticks.size());
     for (Tick t : ticks) {
       double at = (t.position() - span.min()) / span.length() * pixels;
-      double half = Text.width(t.label(), Theme.TICK) / 2;
-      boolean spills = at - half < -SPILL || at + half > pixels + SPILL;
-      kept.add(spills ? new Tick(t.position(), "") : t);
+      double half = (across ? Text.width(t.label(), Theme.TICK) : Text.height(Theme.TICK)) / 2;
+      boolean spills = !lowOpen && at - half < -SPILL || !highOpen && at + half > pixels + SPILL;
+      kept.add(spills && !t.label().isEmpty() ? new Tick(t.position(), "") : t);
     }
     return kept;
   }
 
-  private static boolean fits(List<Tick> ticks, Span span, double pixels) {
+  private static boolean fits(List<Tick> all, Span span, double pixels) {
+    List<Tick> ticks = all.stream().filter(t -> !t.label().isEmpty()).toList();
     for (int i = 1; i < ticks.size(); i++) {
       double distance = (ticks.get(i).position() - ticks.get(i - 1).position()) / span.length()
           * pixels;
@@ -58,24 +71,22 @@ final class AxisTicks {
 
   /** The y ticks of a panel {@code pixels} high. */
   static List<Tick> y(Span span, double pixels, boolean log) {
-    List<Tick> ticks = log ? Ticks.log(span.min(), span.max(), pixels, Y_SPACING)
+    return log ? Ticks.log(span.min(), span.max(), pixels, Y_SPACING)
         : Ticks.linear(span.min(), span.max(), pixels, Y_SPACING);
-    double half = Text.height(Theme.TICK) / 2;
-    List<Tick> kept = new ArrayList<>();
-    for (Tick t : ticks) {
-      double at = (t.position() - span.min()) / span.length() * pixels;
-      boolean spills = at - half < -Theme.PANEL_GAP / 2.0
-          || at + half > pixels + Theme.PANEL_GAP / 2.0;
-      kept.add(spills ? new Tick(t.position(), "") : t);
-    }
-    return kept;
   }
 
-  /** Ticks for the categories of an x axis of text levels, shortened when turned. */
-  static List<Tick> categories(List<String> labels, boolean turned) {
+  /**
+   * Ticks for the categories of an x axis of text levels, shortened when turned; when even
+   * turned labels would overlap, only every second (third...) category is labelled.
+   */
+  static List<Tick> categories(List<String> labels, boolean turned, double pixels) {
+    double slot = pixels / Math.max(1, labels.size());
+    int every = turned ? (int) Math.ceil((Text.height(Theme.TICK) + 2) / slot) : 1;
     List<String> shown = new ArrayList<>();
-    for (String label : labels) {
-      shown.add(turned ? Text.fit(label, Theme.TICK, MAX_CATEGORY_LABEL) : label);
+    for (int i = 0; i < labels.size(); i++) {
+      String label = turned ? Text.fit(labels.get(i), Theme.TICK, MAX_CATEGORY_LABEL)
+          : labels.get(i);
+      shown.add(i % every == 0 ? label : "");
     }
     return Ticks.categories(shown);
   }

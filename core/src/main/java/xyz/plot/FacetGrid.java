@@ -23,6 +23,9 @@ import xyz.study.Study;
  * lines are drawn as one path each, thinned to two points per pixel column.
  */
 public final class FacetGrid {
+  /** The largest figure drawn, in pixels: 1 GB of image at 4 bytes a pixel. */
+  private static final double MAX_PIXELS = 250e6;
+
   private FacetGrid() {}
 
   /**
@@ -57,6 +60,11 @@ public final class FacetGrid {
     curves = LogSpace.apply(curves, placement.logX(), placement.logY());
     FigurePainter painter = new FigurePainter(study.name() + " \u2014 " + spec.name(),
         placement, loaded.frame(), curves, caption(placement));
+    if ((double) painter.width() * painter.height() > MAX_PIXELS) {
+      throw new UserError(FigureCheck.where(study, spec) + ": " + loaded.frame().rows() + " x "
+          + loaded.frame().cols() + " panels are too many to draw in one figure; filter its"
+          + " rows or columns, or split it into several figures.");
+    }
     try {
       Files.createDirectories(outDir);
     } catch (IOException e) {

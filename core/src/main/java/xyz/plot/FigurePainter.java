@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 final class FigurePainter {
   /** Below this many points, drawing the panels on one thread is as fast. */
   private static final long PARALLEL_FROM = 50_000;
+  /** The widest a panel grows to fit the categories of its x axis. */
+  private static final double MAX_CATEGORY_PANEL = 600;
 
   private final String title;
   private final String xTitle;
@@ -51,6 +53,11 @@ final class FigurePainter {
     this.yTitle = String.join(", ", placement.y());
     this.scales = new Scales(frame, placement.scales(), curves);
     double[] panel = Layout.panelSize(frame.rows(), frame.cols());
+    if (frame.categoricalX()) {
+      // Many categories widen the panels, so that their turned labels stay readable.
+      panel[0] = Math.max(panel[0], Math.min(MAX_CATEGORY_PANEL,
+          frame.xLabels().size() * (Text.height(Theme.TICK) + 3)));
+    }
 
     // Ticks: one set per shared range, sized to the panel.
     turnedX = frame.categoricalX() && AxisTicks.turnCategories(frame.xLabels(), panel[0]);
@@ -61,7 +68,7 @@ final class FigurePainter {
         int gx = scales.xGroup(r, c);
         if (!xTicks.containsKey(gx)) {
           List<Tick> ticks = frame.categoricalX()
-              ? AxisTicks.categories(frame.xLabels(), turnedX)
+              ? AxisTicks.categories(frame.xLabels(), turnedX, panel[0])
               : AxisTicks.x(scales.x(r, c), panel[0], placement.logX(), integerX(placement));
           xTicks.put(gx, ticks);
           if (turnedX) {
@@ -99,7 +106,7 @@ final class FigurePainter {
     this.legend = new Legend(style.legend(), band, markers);
     this.layout = new Layout(frame, panel, yTickWidth + tickRoom, xLabelHeight + tickRoom,
         scales.yLabelsEverywhere(), scales.xLabelsEverywhere(), rowAxis != null,
-        colAxis != null, caption != null, legend, Text.width(title, Theme.TITLE));
+        colAxis != null, caption, legend, Text.width(title, Theme.TITLE));
   }
 
   /** Whether x only takes whole numbers: steps, or an axis of integer levels. */
@@ -131,6 +138,11 @@ final class FigurePainter {
    * panels do not overlap, and each thread draws through its own Graphics2D.
    */
   void paint(BufferedImage image) {
+    paint(image, frame.rows() > 1 && points > PARALLEL_FROM);
+  }
+
+  /** Draws the figure onto an image, its rows of panels in parallel or not. */
+  void paint(BufferedImage image, boolean parallel) {
     Graphics2D g = image.createGraphics();
     try {
       paintFrame(g);
@@ -138,7 +150,7 @@ final class FigurePainter {
       g.dispose();
     }
     IntStream rows = IntStream.range(0, frame.rows());
-    if (frame.rows() > 1 && points > PARALLEL_FROM) {
+    if (parallel) {
       rows = rows.parallel();
     }
     rows.forEach(r -> {
@@ -163,10 +175,11 @@ final class FigurePainter {
     Text.draw(g, title, Theme.TITLE, Theme.MARGIN, layout.titleY, 0, 0);
     paintStrips(g);
     paintAxisTitles(g);
-    if (caption != null) {
-      g.setColor(Theme.MUTED);
-      Text.draw(g, Text.fit(caption, Theme.CAPTION, layout.width - layout.left),
-          Theme.CAPTION, layout.left, layout.captionY, 0, 0);
+    g.setColor(Theme.MUTED);
+    double y = layout.captionY;
+    for (String line : layout.captionLines) {
+      Text.draw(g, line, Theme.CAPTION, layout.left, y, 0, 0);
+      y += Text.height(Theme.CAPTION);
     }
     if (!legend.isEmpty()) {
       legend.draw(g, layout.legendX, layout.legendY, layout.legendStacked, layout.legendLimit);
@@ -178,9 +191,21 @@ final class FigurePainter {
     boolean yLabels = layout.yLabelsEverywhere || c == 0;
     Rectangle2D data = new Rectangle2D.Double(layout.panelX(c), layout.panelY(r),
         layout.panelWidth, layout.panelHeight);
-    panels.paint(g, data, scales.x(r, c), scales.y(r, c), xTicks.get(scales.xGroup(r, c)),
-        yTicks.get(scales.yGroup(r, c)), xLabels, yLabels, turnedX, layout.xTickHeight,
-        layout.yTickWidth, curvesByPanel.get(r * frame.cols() + c));
+    Span xSpan = scales.x(r, c);
+    Span ySpan = scales.y(r, c);
+    // Labels may reach past the outer edges of the grid, where no other labels are.
+    List<Tick> x = turnedX ? xTicks.get(scales.xGroup(r, c))
+        : AxisTicks.inside(xTicks.get(scales.xGroup(r, c)), xSpan, layout.panelWidth, c == 0,
+            c == frame.cols() - 1, true);
+    List<Tick> y = AxisTicks.inside(yTicks.get(scales.yGroup(r, c)), ySpan, layout.panelHeight,
+        r == frame.rows() - 1, r == 0, false);
+    List<Curve> lines = curvesByPanel.get(r * frame.cols() + c);
+    panels.paint(g, data, xSpan, ySpan, x, y, xLabels, yLabels, turnedX, layout.xTickHeight,
+        layout.yTickWidth, lines);
+    if (lines.isEmpty()) {
+      g.setColor(Theme.MUTED);
+      Text.draw(g, "no data", Theme.TICK, data.getCenterX(), data.getCenterY(), 0.5, 0.5);
+    }
   }
 
   private void paintStrips(Graphics2D g) {

@@ -21,6 +21,8 @@ final class FigureQuery {
   private final Results results;
   private final Placement placement;
   private final Consumer<String> notes;
+  /** Averaged axes the results have no column for: they were collected before the axis. */
+  private final List<String> predating = new ArrayList<>();
 
   /** What was read: the figure's frame and the raw pairs of each series. */
   record Loaded(Frame frame, Samples samples) {}
@@ -79,13 +81,18 @@ final class FigureQuery {
         .append(place(placement.color())).append(" AS h, ")
         .append(placement.x() == null ? "0" : position(placement.x(), LevelSql.MISSING))
         .append(" AS xi, ");
-    List<String> filtered = new ArrayList<>();
+    // An averaged axis only checks that a cell's level is one the figure keeps; a cell with
+    // no value (a control of another method) is kept unless a filter names the axis.
+    List<String> averaged = new ArrayList<>();
     for (Axis axis : placement.averaged()) {
-      if (placement.keptOf(axis).size() < axis.levels().size()) {
-        filtered.add(position(axis, LevelSql.FILTERED));
+      if (results.cellColumnType(axis.name()) == null) {
+        predating.add(axis.name());
+        continue;
       }
+      boolean filtered = placement.keptOf(axis).size() < axis.levels().size();
+      averaged.add(position(axis, filtered ? LevelSql.FILTERED : 0));
     }
-    sql.append(filtered.isEmpty() ? "0" : "LEAST(0, " + String.join(", ", filtered) + ")")
+    sql.append(averaged.isEmpty() ? "0" : "LEAST(0, " + String.join(", ", averaged) + ")")
         .append(" AS ok");
     if (!placement.xIsStep()) {
       for (int i = 0; i < placement.y().size(); i++) {
@@ -180,6 +187,11 @@ final class FigureQuery {
       notes.accept("left out " + notDone + " " + plural(notDone, "cell", "cells")
           + " that did not end done (" + states + ")");
     }
+    if (!predating.isEmpty()) {
+      notes.accept("the results have no column for " + String.join(", ", predating)
+          + ": they were collected before the study had " + plural(predating.size(), "it",
+          "them"));
+    }
     if (census.unknown > 0) {
       notes.accept("left out " + census.unknown + " " + plural(census.unknown, "cell", "cells")
           + " whose levels the study no longer declares");
@@ -217,7 +229,8 @@ final class FigureQuery {
 
   private void reportAveraged() {
     List<String> averaged = placement.averaged().stream()
-        .filter(a -> placement.keptOf(a).size() > 1).map(Axis::name).toList();
+        .filter(a -> placement.keptOf(a).size() > 1 && !predating.contains(a.name()))
+        .map(Axis::name).toList();
     if (!averaged.isEmpty()) {
       notes.accept("averaged over: " + String.join(", ", averaged));
     }

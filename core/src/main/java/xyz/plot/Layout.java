@@ -36,6 +36,7 @@ final class Layout {
   final double yTitleX;
   final double xTitleY;
   final double captionY;
+  final List<String> captionLines;
   final boolean legendStacked;
   final double legendX;
   final double legendY;
@@ -65,12 +66,12 @@ final class Layout {
    * @param xTickHeight the room the x tick labels need below a panel
    * @param hasRowStrips whether there is a row axis
    * @param hasColStrips whether there is a column axis
-   * @param hasCaption whether a caption line goes under the grid
+   * @param caption the text under the grid, wrapped to the figure's width, or null
    * @param titleWidth the width of the figure's title, which the figure is at least as wide as
    */
   Layout(Frame frame, double[] panel, double yTickWidth, double xTickHeight,
       boolean yLabelsEverywhere, boolean xLabelsEverywhere, boolean hasRowStrips,
-      boolean hasColStrips, boolean hasCaption, Legend legend, double titleWidth) {
+      boolean hasColStrips, String caption, Legend legend, double titleWidth) {
     rows = frame.rows();
     cols = frame.cols();
     panelWidth = panel[0];
@@ -101,8 +102,7 @@ final class Layout {
     rowHeaderX = gridRight + (hasRowStrips ? stripHeight + 2 : 0);
     double right = hasRowStrips ? rowHeaderX + headerHeight : gridRight;
     xTitleY = gridBottom + xTickHeight + 2;
-    captionY = xTitleY + Text.height(Theme.AXIS_TITLE) + 6;
-    double bottom = hasCaption ? captionY + Text.height(Theme.CAPTION) : captionY - 6;
+    double belowTitle = xTitleY + Text.height(Theme.AXIS_TITLE) + 6;
 
     double gridWidth = gridRight - left;
     double gridHeight = gridBottom - top;
@@ -111,27 +111,35 @@ final class Layout {
     boolean wide = gridWidth > 1.5 * gridHeight && stacked[0] > 0.3 * gridWidth;
     legendStacked = !wide;
     double w;
+    double legendBottom;
     if (legend.isEmpty()) {
       legendX = right;
       legendY = top;
       legendLimit = 0;
       w = right + m;
-      height = bottom + m;
+      legendBottom = 0;
     } else if (legendStacked) {
       legendX = right + LEGEND_GAP;
       legendY = top;
       legendLimit = stackLimit;
       w = legendX + stacked[0] + m;
-      height = Math.max(bottom, top + stacked[1]) + m;
+      legendBottom = top + stacked[1];
     } else {
       legendLimit = Math.max(gridWidth, 300);
       double[] flowing = legend.size(false, legendLimit);
       legendX = left;
-      legendY = bottom + 10;
+      legendY = belowTitle;
+      belowTitle += flowing[1] + 6;
       w = Math.max(right, left + flowing[0]) + m;
-      height = legendY + flowing[1] + m;
+      legendBottom = 0;
     }
     width = Math.max(w, titleWidth + 2 * m);
+    captionY = belowTitle;
+    captionLines = caption == null ? List.of()
+        : Text.wrap(caption, Theme.CAPTION, width - left - m);
+    double bottom = captionLines.isEmpty() ? belowTitle - 6
+        : captionY + captionLines.size() * Text.height(Theme.CAPTION);
+    height = Math.max(bottom, legendBottom) + m;
   }
 
   /** The left edge of the data area of the panels in column c. */

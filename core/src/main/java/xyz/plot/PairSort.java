@@ -1,30 +1,35 @@
 package xyz.plot;
 
 /**
- * Sorts pairs held in two parallel arrays by x, then by value, without boxing. Series usually
- * arrive in step order already, which costs one pass to confirm.
+ * Sorts pairs held in two parallel arrays by x, then by value, without boxing. A series arrives
+ * as a few sorted runs, one per cell (its steps in order), so the sort merges the runs it finds:
+ * one pass to confirm a sorted series, about log2(cells) passes otherwise.
  */
 final class PairSort {
   private PairSort() {}
 
   /** Sorts the first {@code n} pairs of {@code x} and {@code v} in place. */
   static void sort(double[] x, double[] v, int n) {
-    if (sorted(x, v, n)) {
+    int[] runs = runs(x, v, n);
+    int count = runs.length - 1;
+    if (count <= 1) {
       return;
     }
-    double[] xs = new double[n];
-    double[] vs = new double[n];
-    // Bottom-up merge sort, alternating between the arrays and the scratch copies.
     double[] fromX = x;
     double[] fromV = v;
-    double[] toX = xs;
-    double[] toV = vs;
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n; lo += 2 * width) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + 2 * width, n);
+    double[] toX = new double[n];
+    double[] toV = new double[n];
+    while (count > 1) {
+      int merged = 0;
+      for (int r = 0; r < count; r += 2) {
+        int lo = runs[r];
+        int mid = runs[Math.min(r + 1, count)];
+        int hi = runs[Math.min(r + 2, count)];
         merge(fromX, fromV, toX, toV, lo, mid, hi);
+        runs[merged++] = lo;
       }
+      runs[merged] = n;
+      count = merged;
       double[] t = fromX;
       fromX = toX;
       toX = t;
@@ -36,6 +41,25 @@ final class PairSort {
       System.arraycopy(fromX, 0, x, 0, n);
       System.arraycopy(fromV, 0, v, 0, n);
     }
+  }
+
+  /** The starts of the ascending runs, followed by n. */
+  private static int[] runs(double[] x, double[] v, int n) {
+    int count = 1;
+    for (int i = 1; i < n; i++) {
+      if (less(x[i], v[i], x[i - 1], v[i - 1])) {
+        count++;
+      }
+    }
+    int[] starts = new int[count + 1];
+    int k = 1;
+    for (int i = 1; i < n; i++) {
+      if (less(x[i], v[i], x[i - 1], v[i - 1])) {
+        starts[k++] = i;
+      }
+    }
+    starts[count] = n;
+    return starts;
   }
 
   private static void merge(double[] fx, double[] fv, double[] tx, double[] tv, int lo, int mid,
@@ -51,15 +75,6 @@ final class PairSort {
         tv[k] = fv[j++];
       }
     }
-  }
-
-  private static boolean sorted(double[] x, double[] v, int n) {
-    for (int i = 1; i < n; i++) {
-      if (less(x[i], v[i], x[i - 1], v[i - 1])) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean less(double x1, double v1, double x2, double v2) {

@@ -125,6 +125,8 @@ final class PanelPainter {
       renderer.setSeriesShape(i, dot, false);
     }
     renderer.setDefaultCreateEntities(false, false);
+    renderer.setDrawOutlines(false);
+    renderer.setUseFillPaint(false);
     plot.setRenderer(renderer);
   }
 

@@ -6,7 +6,7 @@ package xyz.plot;
  * each column its own x and y; {@code free} gives each panel its own.
  */
 final class Scales {
-  private static final double PAD_X = 0.03;
+  private static final double PAD_X = 0.05;
   private static final double PAD_Y = 0.05;
   private static final double PAD_CATEGORIES = 0.4;
 

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * How each line looks and the legend that explains it. Levels of the colour axis get the colours
  * of the Okabe-Ito palette (safe for colour-blind readers) in declaration order, repeated with a
- * new dash pattern past eight. With several observables, each gets a dash pattern; without a
+ * new dash pattern past eight. Colours go to the levels a figure shows, so that a filtered figure
+ * still gets the most distinct ones. With several observables, each gets a dash pattern; without a
  * colour axis it gets a colour too.
  */
 final class Style {

@@ -1,23 +1,20 @@
 package xyz.plot;
 
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Measures and places text: centred, right-aligned, rotated, shortened to fit. */
 final class Text {
-  private static final Graphics2D MEASURE = measuring();
+  /** Antialiased, fractional metrics: the way every figure draws its text. */
+  private static final FontRenderContext CONTEXT = new FontRenderContext(null, true, true);
 
   private Text() {}
-
-  private static Graphics2D measuring() {
-    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-    hints(g);
-    return g;
-  }
 
   /**
    * The rendering hints every figure is drawn with, so that measuring matches drawing. Stroke
@@ -33,18 +30,18 @@ final class Text {
         RenderingHints.VALUE_FRACTIONALMETRICS_ON);
   }
 
-  static synchronized FontMetrics metrics(Font font) {
-    return MEASURE.getFontMetrics(font);
-  }
-
   static double width(String text, Font font) {
-    return metrics(font).getStringBounds(text, MEASURE).getWidth();
+    return font.getStringBounds(text, CONTEXT).getWidth();
   }
 
   /** The line height of a font: ascent plus descent. */
   static double height(Font font) {
-    FontMetrics m = metrics(font);
+    LineMetrics m = font.getLineMetrics("Ag", CONTEXT);
     return m.getAscent() + m.getDescent();
+  }
+
+  private static double ascent(Font font) {
+    return font.getLineMetrics("Ag", CONTEXT).getAscent();
   }
 
   /** The text, cut with an ellipsis where it is wider than {@code max}. */
@@ -60,6 +57,25 @@ final class Text {
     return text.substring(0, keep) + ellipsis;
   }
 
+  /** The text broken at spaces into lines no wider than {@code max}. */
+  static List<String> wrap(String text, Font font, double max) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split(" ")) {
+      String candidate = line.length() == 0 ? word : line + " " + word;
+      if (line.length() > 0 && width(candidate, font) > max) {
+        lines.add(line.toString());
+        line = new StringBuilder(word);
+      } else {
+        line = new StringBuilder(candidate);
+      }
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
   /**
    * Draws text with its box aligned to (x, y): {@code h} 0 left, 0.5 centre, 1 right of x;
    * {@code v} 0 top, 0.5 middle, 1 bottom at y.
@@ -67,10 +83,9 @@ final class Text {
   static void draw(Graphics2D g, String text, Font font, double x, double y, double h,
       double v) {
     g.setFont(font);
-    FontMetrics m = metrics(font);
     double w = width(text, font);
-    double top = y - v * (m.getAscent() + m.getDescent());
-    g.drawString(text, (float) (x - h * w), (float) (top + m.getAscent()));
+    double top = y - v * height(font);
+    g.drawString(text, (float) (x - h * w), (float) (top + ascent(font)));
   }
 
   /**

@@ -29,6 +29,7 @@ final class TickAxis extends NumberAxis {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // JFreeChart declares the raw type.
   public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea,
       RectangleEdge edge) {
     List<NumberTick> result = new ArrayList<>();

@@ -46,8 +46,8 @@ final class Ticks {
         if (integers && step.stripTrailingZeros().scale() > 0) {
           continue;
         }
-        // A step a little under the ideal is taken, so that 0.2 wins over 0.25 at 0.204.
-        if (step.doubleValue() >= raw * 0.9) {
+        // A step a little under the ideal is taken, so that 0.2 wins over 0.25 at 0.22.
+        if (step.doubleValue() >= raw * 0.85) {
           return steps(min, max, step);
         }
       }
@@ -73,8 +73,9 @@ final class Ticks {
 
   /**
    * Ticks on a logarithmic axis; {@code min} and {@code max} are log10 of the range. Powers of
-   * ten when the range spans two or more; otherwise 1, 2 and 5 times them; otherwise linear
-   * steps of the values.
+   * ten when the range spans two or more (written 1e-4 and 1e5 from there on), labelling every
+   * second or fifth when there are many; otherwise 1, 2 and 5 times them; otherwise linear steps
+   * of the values.
    */
   static List<Tick> log(double min, double max, double pixels, double spacing) {
     int target = (int) Math.max(2, pixels / spacing);
@@ -88,9 +89,9 @@ final class Ticks {
       }
       List<Tick> ticks = new ArrayList<>();
       for (int e = low; e <= high; e++) {
-        if (Math.floorMod(e, every) == 0) {
-          ticks.add(power(BigDecimal.ONE, e));
-        }
+        Tick decade = power(BigDecimal.ONE, e);
+        // Decades without a label still get a grid line.
+        ticks.add(Math.floorMod(e, every) == 0 ? decade : new Tick(decade.position(), ""));
       }
       return ticks;
     }
@@ -118,7 +119,7 @@ final class Ticks {
 
   private static Tick power(BigDecimal mantissa, int exponent) {
     BigDecimal value = mantissa.scaleByPowerOfTen(exponent);
-    String label = exponent < -4 || exponent > 5 ? scientific(value)
+    String label = exponent < -3 || exponent > 4 ? scientific(value)
         : value.stripTrailingZeros().toPlainString();
     return new Tick(Math.log10(value.doubleValue()), label);
   }

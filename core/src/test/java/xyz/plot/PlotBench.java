@@ -20,11 +20,13 @@ import xyz.study.Values;
  * three seeds averaged under a bootstrap band. Not a test; run it with the test classpath:
  *
  * <pre>
- * java -Djava.awt.headless=true -cp CLASSPATH xyz.plot.PlotBench [build DIR | draw DIR SEEDS]
+ * java -Djava.awt.headless=true -cp CLASSPATH xyz.plot.PlotBench [build DIR | draw DIR SEEDS
+ *     [png|svg] | stages DIR SEEDS]
  * </pre>
  *
  * <p>{@code build} writes the two databases, {@code draw} draws one figure once (time the whole
- * process from outside), and no argument does both in one JVM and prints each draw's time.
+ * process from outside), {@code stages} prints the wall and CPU time of each stage, and no
+ * argument builds into target/bench and draws each figure three times in one JVM.
  */
 public final class PlotBench {
   static final int METHODS = 18;
@@ -40,7 +42,8 @@ public final class PlotBench {
     } else if (args.length >= 3 && args[0].equals("draw")) {
       long start = System.nanoTime();
       int seeds = Integer.parseInt(args[2]);
-      List<Path> files = draw(Path.of(args[1]), seeds);
+      String format = args.length > 3 ? args[3] : "png";
+      List<Path> files = draw(Path.of(args[1]), seeds, format);
       System.out.printf(Locale.ROOT, "draw %d seed(s): %.2f s -> %s%n", seeds,
           (System.nanoTime() - start) / 1e9, files);
     } else if (args.length >= 3 && args[0].equals("stages")) {
@@ -51,7 +54,7 @@ public final class PlotBench {
       for (int round = 0; round < 3; round++) {
         for (int seeds : new int[] {1, 3}) {
           long start = System.nanoTime();
-          draw(dir, seeds);
+          draw(dir, seeds, "png");
           System.out.printf(Locale.ROOT, "round %d, %d seed(s): %.2f s%n", round, seeds,
               (System.nanoTime() - start) / 1e9);
         }
@@ -102,16 +105,20 @@ public final class PlotBench {
     }
   }
 
+  /** The benchmark figure: no band for one seed, a bootstrap band over three. */
   static FigureSpec spec(int seeds) {
-    return Studies.figure("bench" + seeds).rows("method").cols("dataset")
-        .color("lr").x("step").y("train_loss").band(seeds == 1 ? "none" : "ci95").build();
+    return spec(seeds, "png");
   }
 
-  static List<Path> draw(Path dir, int seeds) {
-    FigureSpec spec = Studies.figure("bench" + seeds).rows("method").cols("dataset")
-        .color("lr").x("step").y("train_loss").band(seeds == 1 ? "none" : "ci95").build();
-    return FacetGrid.draw(study(seeds), database(dir, seeds), spec, dir.resolve("figures"),
-        note -> System.out.println("note: " + note));
+  static FigureSpec spec(int seeds, String format) {
+    return Studies.figure("bench" + seeds).rows("method").cols("dataset")
+        .color("lr").x("step").y("train_loss").band(seeds == 1 ? "none" : "ci95")
+        .formats(format).build();
+  }
+
+  static List<Path> draw(Path dir, int seeds, String format) {
+    return FacetGrid.draw(study(seeds), database(dir, seeds), spec(seeds, format),
+        dir.resolve("figures"), note -> System.out.println("note: " + note));
   }
 
   static Path database(Path dir, int seeds) {

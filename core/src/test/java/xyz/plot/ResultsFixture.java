@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -136,80 +138,59 @@ final class ResultsFixture {
   }
 
   private void writeCells(Connection connection, Set<String> observables) throws SQLException {
-    int columns = 2 + study.axes().size() + observables.size() + 17;
-    String marks = String.join(", ", java.util.Collections.nCopies(columns, "?"));
-    try (PreparedStatement cell = connection.prepareStatement(
-            "INSERT INTO cells VALUES (" + marks + ")");
-        PreparedStatement line = connection.prepareStatement(
-            "INSERT INTO observations VALUES (?, ?, ?, ?, ?)")) {
+    DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+    try (DuckDBAppender cell = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "cells");
+        DuckDBAppender line = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA,
+            "observations")) {
       for (int index = 0; index < cells.size(); index++) {
         CellRow c = cells.get(index);
         String id = String.format(java.util.Locale.ROOT, "c%016x", index * 7919L + 13);
-        int k = 1;
-        cell.setString(k++, id);
-        cell.setInt(k++, index);
+        cell.beginRow().append(id).append(index);
         for (Axis axis : study.axes()) {
           Object v = c.params.get(axis.name());
           String type = type(axis);
           if (v == null) {
-            cell.setNull(k++, Types.OTHER);
+            cell.appendNull();
           } else if (type.equals("BIGINT")) {
-            cell.setLong(k++, ((Number) v).longValue());
+            cell.append(((Number) v).longValue());
           } else if (type.equals("DOUBLE")) {
-            cell.setDouble(k++, Values.round(((Number) v).doubleValue()));
+            cell.append(Values.round(((Number) v).doubleValue()));
           } else if (type.equals("BOOLEAN")) {
-            cell.setBoolean(k++, (Boolean) v);
+            cell.append((boolean) (Boolean) v);
           } else {
-            cell.setString(k++, Values.label(v));
+            cell.append(Values.label(v));
           }
         }
         for (String o : observables) {
           Double v = c.finals.get(o);
           if (v == null) {
-            cell.setNull(k++, Types.DOUBLE);
+            cell.appendNull();
           } else {
-            cell.setDouble(k++, v);
+            cell.append((double) v);
           }
         }
-        cell.setString(k++, c.state);
-        cell.setInt(k++, c.state.equals("done") ? 0 : 1);
-        cell.setNull(k++, Types.INTEGER);
-        cell.setInt(k++, 1);
-        cell.setNull(k++, Types.TIMESTAMP);
-        cell.setNull(k++, Types.TIMESTAMP);
-        cell.setDouble(k++, 1.5);
-        cell.setString(k++, "node1");
-        cell.setString(k++, "ana");
-        cell.setNull(k++, Types.VARCHAR);
-        cell.setNull(k++, Types.BOOLEAN);
-        cell.setString(k++, "17");
-        cell.setString(k++, "Linux");
-        cell.setInt(k++, 2);
-        cell.setString(k++, "train");
-        cell.setNull(k++, Types.VARCHAR);
-        cell.setInt(k, 0);
-        cell.addBatch();
+        cell.append(c.state).append(c.state.equals("done") ? 0 : 1).appendNull().append(1)
+            .appendNull().appendNull().append(1.5).append("node1").append("ana").appendNull()
+            .appendNull().append("17").append("Linux").append(2).append("train").appendNull()
+            .append(0).endRow();
         int seq = 1;
         for (Object[] l : c.lines) {
-          line.setString(1, id);
-          line.setInt(2, seq++);
+          line.beginRow().append(id).append(seq++);
           if (l[0] == null) {
-            line.setNull(3, Types.BIGINT);
+            line.appendNull();
           } else {
-            line.setLong(3, (Long) l[0]);
+            line.append((long) (Long) l[0]);
           }
-          line.setString(4, (String) l[1]);
+          line.append((String) l[1]);
           double value = (Double) l[2];
           if (Double.isNaN(value)) {
-            line.setNull(5, Types.DOUBLE);
+            line.appendNull();
           } else {
-            line.setDouble(5, value);
+            line.append(value);
           }
-          line.addBatch();
+          line.endRow();
         }
       }
-      cell.executeBatch();
-      line.executeBatch();
     }
   }
 

@@ -29,7 +29,7 @@ class ScalesTest {
     for (int r = 0; r < 2; r++) {
       for (int c = 0; c < 2; c++) {
         assertThat(scales.y(r, c)).isEqualTo(padded(0, 10, 0.05));
-        assertThat(scales.x(r, c)).isEqualTo(padded(0, 20, 0.03));
+        assertThat(scales.x(r, c)).isEqualTo(padded(0, 20, 0.05));
       }
     }
     assertThat(scales.yLabelsEverywhere()).isFalse();
@@ -41,7 +41,7 @@ class ScalesTest {
     Scales scales = new Scales(FRAME, "rows", CURVES);
     assertThat(scales.y(0, 0)).isEqualTo(padded(0, 3, 0.05)).isEqualTo(scales.y(0, 1));
     assertThat(scales.y(1, 0)).isEqualTo(padded(4, 10, 0.05)).isEqualTo(scales.y(1, 1));
-    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 20, 0.03));
+    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 20, 0.05));
     assertThat(scales.yLabelsEverywhere()).isFalse();
   }
 
@@ -50,8 +50,8 @@ class ScalesTest {
     Scales scales = new Scales(FRAME, "cols", CURVES);
     assertThat(scales.y(0, 0)).isEqualTo(padded(0, 5, 0.05)).isEqualTo(scales.y(1, 0));
     assertThat(scales.y(0, 1)).isEqualTo(padded(2, 10, 0.05)).isEqualTo(scales.y(1, 1));
-    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 10, 0.03));
-    assertThat(scales.x(1, 1)).isEqualTo(padded(0, 20, 0.03));
+    assertThat(scales.x(0, 0)).isEqualTo(padded(0, 10, 0.05));
+    assertThat(scales.x(1, 1)).isEqualTo(padded(0, 20, 0.05));
     assertThat(scales.yLabelsEverywhere()).isTrue();
     assertThat(scales.xLabelsEverywhere()).isFalse();
   }
@@ -63,7 +63,7 @@ class ScalesTest {
     assertThat(scales.y(0, 1)).isEqualTo(padded(2, 3, 0.05));
     assertThat(scales.y(1, 0)).isEqualTo(padded(4, 5, 0.05));
     assertThat(scales.y(1, 1)).isEqualTo(padded(6, 10, 0.05));
-    assertThat(scales.x(1, 0)).isEqualTo(padded(0, 10, 0.03));
+    assertThat(scales.x(1, 0)).isEqualTo(padded(0, 10, 0.05));
     assertThat(scales.xLabelsEverywhere()).isTrue();
   }
 

@@ -44,7 +44,9 @@ class TicksTest {
   @Test
   void negativeRangeHasNoNegativeZero() {
     assertThat(labels(Ticks.linear(-1, 0.01, 160, 36)))
-        .containsExactly("-1.00", "-0.75", "-0.50", "-0.25", "0.00");
+        .containsExactly("-1.0", "-0.8", "-0.6", "-0.4", "-0.2", "0.0");
+    assertThat(labels(Ticks.linear(-0.3, 0, 160, 36)))
+        .containsExactly("-0.3", "-0.2", "-0.1", "0.0");
   }
 
   @Test
@@ -70,10 +72,13 @@ class TicksTest {
   }
 
   @Test
-  void logAxisOverManyDecadesSkipsSome() {
-    List<Tick> ticks = Ticks.log(-12, 12, 160, 36);
-    assertThat(ticks.size()).isLessThanOrEqualTo(5);
-    assertThat(labels(ticks)).contains("1");
+  void logAxisOverManyDecadesLabelsSomeAndGridsAll() {
+    List<Tick> ticks = Ticks.log(-4.2, 1.1, 220, 45);
+    assertThat(labels(ticks)).containsExactly("1e-4", "", "0.01", "", "1", "");
+    assertThat(ticks.get(1).position()).isEqualTo(-3.0);
+    List<Tick> wide = Ticks.log(-12, 12, 160, 36);
+    assertThat(wide).hasSize(25);
+    assertThat(wide.stream().filter(t -> !t.label().isEmpty()).count()).isLessThanOrEqualTo(4);
   }
 
   @Test
@@ -95,9 +100,13 @@ class TicksTest {
   void xTicksDropLabelsThatWouldSpillIntoTheNextPanel() {
     // Ticks at both ends of a tight span: their labels would cross the panel's edges.
     List<Tick> ticks = AxisTicks.x(new Span(0, 1), 220, false, false);
-    assertThat(ticks.get(0).label()).isEmpty();
-    assertThat(ticks.get(ticks.size() - 1).label()).isEmpty();
-    assertThat(labels(ticks)).contains("0.4", "0.6");
+    assertThat(labels(ticks)).containsExactly("0.0", "0.2", "0.4", "0.6", "0.8", "1.0");
+    List<Tick> inner = AxisTicks.inside(ticks, new Span(0, 1), 220, false, false, true);
+    assertThat(labels(inner)).containsExactly("", "0.2", "0.4", "0.6", "0.8", "");
+    assertThat(inner.get(0).position()).isZero();
+    // The first column has no neighbour on its left, the last none on its right.
+    assertThat(labels(AxisTicks.inside(ticks, new Span(0, 1), 220, true, false, true)))
+        .containsExactly("0.0", "0.2", "0.4", "0.6", "0.8", "");
   }
 
   @Test
