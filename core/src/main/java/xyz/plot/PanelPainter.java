@@ -29,6 +29,8 @@ final class PanelPainter {
   private final boolean markers;
 
   /**
+   * Prepares the painting of a figure's panels.
+   *
    * @param band whether the lines carry bands
    * @param markers whether each point gets a marker (x is an axis with few levels)
    */
@@ -41,10 +43,17 @@ final class PanelPainter {
   /**
    * Draws a panel.
    *
-   * @param x, y the top left corner of the data area
-   * @param xTicks, yTicks the ticks, drawn as grid lines and, where shown, labels
-   * @param xLabels, yLabels whether the tick labels are shown
+   * @param data the panel's data area
+   * @param xSpan the x range shown, in plot units
+   * @param ySpan the y range shown, in plot units
+   * @param xTicks the x ticks, drawn as grid lines and, where shown, labels
+   * @param yTicks the y ticks
+   * @param xLabels whether the x tick labels are shown
+   * @param yLabels whether the y tick labels are shown
    * @param verticalX whether x labels are turned a quarter
+   * @param xTickHeight the room below the data area that x labels take
+   * @param yTickWidth the room left of the data area that y labels take
+   * @param curves the lines, in plot units
    */
   void paint(Graphics2D g, Rectangle2D data, Span xSpan, Span ySpan, List<Tick> xTicks,
       List<Tick> yTicks, boolean xLabels, boolean yLabels, boolean verticalX,
