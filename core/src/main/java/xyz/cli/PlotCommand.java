@@ -103,7 +103,9 @@ final class PlotCommand implements Callable<Integer> {
     List<FigureSpec> figures = figures(s);
     Path dir = out != null ? out : s.resultsDir().resolve("figures");
     for (FigureSpec f : figures) {
-      for (Path file : FacetGrid.draw(s, db, f, dir)) {
+      List<Path> files = FacetGrid.draw(s, db, f, dir,
+          note -> spec.commandLine().getOut().println("xyz: figure " + f.name() + ": " + note));
+      for (Path file : files) {
         spec.commandLine().getOut().println("xyz: figure " + file);
       }
     }

@@ -196,7 +196,8 @@ final class StudyRun {
       return;
     }
     for (FigureSpec figure : study.figures()) {
-      List<Path> files = FacetGrid.draw(study, folder.database(), figure, folder.figures());
+      List<Path> files = FacetGrid.draw(study, folder.database(), figure, folder.figures(),
+          note -> out.println("xyz: figure " + figure.name() + ": " + note));
       for (Path f : files) {
         out.println("xyz: figure " + f);
       }
