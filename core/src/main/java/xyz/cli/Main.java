@@ -7,7 +7,7 @@ import xyz.UserError;
 import xyz.store.Provenance;
 
 /**
- * The {@code xyz} command line: plan, run, status, collect and plot a study.
+ * The {@code xyz} command line: plan, run, status, cancel, collect and plot a study.
  *
  * <p>Exit codes: 0 success; 1 a bug, an environment failure or a failed cell; 2 a user error (a
  * bad study file, flag or input), reported in one message without a stack trace unless {@code
@@ -19,8 +19,9 @@ import xyz.store.Provenance;
     versionProvider = Main.Version.class,
     description = "Declare, run and look at XYZ studies: methods x datasets x controls.",
     subcommands = {
-      PlanCommand.class, RunCommand.class, StatusCommand.class, CollectCommand.class,
-      PlotCommand.class, CommandLine.HelpCommand.class
+      PlanCommand.class, RunCommand.class, StatusCommand.class, CancelCommand.class,
+      CollectCommand.class, PlotCommand.class, WorkerCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   /** The exit code of a user error. */

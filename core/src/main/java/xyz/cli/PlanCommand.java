@@ -1,5 +1,7 @@
 package xyz.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -7,9 +9,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import xyz.plan.Cell;
 import xyz.plan.Plan;
 import xyz.plan.PlanReport;
 import xyz.plan.Planner;
+import xyz.run.slurm.BatchPlan;
+import xyz.run.slurm.SlurmCommands;
+import xyz.run.slurm.SlurmExecutor;
+import xyz.run.slurm.SlurmState;
 import xyz.store.CellState;
 import xyz.store.CellStatus;
 import xyz.store.ResultsFolder;
@@ -21,7 +28,8 @@ import xyz.study.Study;
     mixinStandardHelpOptions = true,
     description = {
       "Validate a study and show its grid: the cell count per axis, a preview of the cells and "
-          + "how many are already done. Runs nothing."
+          + "how many are already done. Runs nothing. With --executor slurm, also the batch "
+          + "scripts that `xyz run` would submit."
     })
 final class PlanCommand implements Callable<Integer> {
   @Mixin StudyOptions study;
@@ -35,8 +43,10 @@ final class PlanCommand implements Callable<Integer> {
       description = "How many cells to show (default: ${DEFAULT-VALUE}).")
   int preview;
 
+  @Mixin SlurmOptions executor;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     Study s = study.load();
     Plan plan = Planner.plan(s);
     Map<String, CellStatus> ended = new ResultsFolder(s.resultsDir()).statuses();
@@ -48,8 +58,33 @@ final class PlanCommand implements Callable<Integer> {
               return st != null && st.state() == CellState.DONE;
             },
             Math.max(0, preview));
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(text);
+    if (executor.slurm(s)) {
+      scripts(s, plan, out);
+    }
+    out.flush();
     return 0;
+  }
+
+  /** The batch scripts `xyz run --executor slurm` would submit now. */
+  private void scripts(Study s, Plan plan, PrintWriter out) throws java.io.IOException {
+    ResultsFolder folder = new ResultsFolder(s.resultsDir());
+    SlurmCommands slurm = new SlurmCommands();
+    List<Cell> todo = SlurmRun.toSubmit(SlurmState.read(folder, plan, slurm), Rerun.NONE);
+    if (todo.isEmpty()) {
+      out.println("\nslurm: nothing to submit: every cell is done, failed or queued");
+      return;
+    }
+    BatchPlan batch = new SlurmExecutor(slurm).preview(s, executor.spec(s), todo,
+        folder.statuses().values());
+    out.println("\nslurm: " + todo.size() + " cells in " + batch.tasks().size() + " array task"
+        + (batch.tasks().size() == 1 ? "" : "s") + " of " + batch.cellsPerTask() + " cell"
+        + (batch.cellsPerTask() == 1 ? "" : "s") + ", " + batch.arrays().size() + " sbatch call"
+        + (batch.arrays().size() == 1 ? "" : "s") + ":");
+    for (BatchPlan.Script script : batch.arrays()) {
+      out.println("\n--- " + script.file());
+      out.print(script.text());
+    }
   }
 }

@@ -15,7 +15,10 @@ import xyz.study.Study;
     mixinStandardHelpOptions = true,
     description = {
       "Run a study's cells that have not ended yet, on this machine, then collect the results "
-          + "and draw the study's figures. Cells already done are skipped."
+          + "and draw the study's figures. Cells already done are skipped.",
+      "With the Slurm executor the cells are submitted as job arrays and the command returns "
+          + "with the job ids (or follows them with --wait); cells done or still queued are "
+          + "never submitted again."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin StudyOptions study;
@@ -40,6 +43,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-plot", description = "Collect after the run, but draw no figure.")
   boolean noPlot;
 
+  @Mixin SlurmOptions executor;
+
+  @Option(
+      names = "--wait",
+      description = "On Slurm: follow the submitted cells to their end, then collect and plot.")
+  boolean await;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      defaultValue = "10s",
+      description = "On Slurm with --wait: time between two looks at the queue (default: "
+          + "${DEFAULT-VALUE}).")
+  String interval;
+
   @Override
   public Integer call() throws Exception {
     if (workers != null && workers < 1) {
@@ -48,6 +66,12 @@ final class RunCommand implements Callable<Integer> {
               + "--workers " + Runtime.getRuntime().availableProcessors());
     }
     Study s = study.load();
+    if (executor.slurm(s)) {
+      return new SlurmRun(s, spec.commandLine().getOut(), spec.commandLine().getErr(),
+          System.console() != null)
+          .run(executor.spec(s), rerun == null ? Rerun.NONE : rerun, await,
+              StatusCommand.interval(interval), !noCollect, !noPlot);
+    }
     StudyRun run =
         new StudyRun(
             s, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);

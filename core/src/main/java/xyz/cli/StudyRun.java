@@ -190,6 +190,11 @@ final class StudyRun {
   }
 
   private void collectAndPlot(boolean plot) {
+    collectAndPlot(study, folder, out, plot);
+  }
+
+  /** Collects the results folder into the database, then draws the study's figures. */
+  static void collectAndPlot(Study study, ResultsFolder folder, PrintWriter out, boolean plot) {
     CollectReport report = Collector.collect(study, folder.root());
     out.println("xyz: " + report.summary());
     if (!plot) {

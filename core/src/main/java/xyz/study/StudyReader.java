@@ -37,10 +37,10 @@ public final class StudyReader {
   static final List<String> METHOD_KEYS = List.of("name", "controls");
 
   /** The keys of {@code executor}. */
-  static final List<String> EXECUTOR_KEYS = List.of("type", "workers");
+  static final List<String> EXECUTOR_KEYS = executorKeys();
 
   /** The executors a study can name. */
-  static final List<String> EXECUTORS = List.of("local");
+  static final List<String> EXECUTORS = List.of("local", "slurm");
 
   private static final Pattern STUDY_NAME = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -305,7 +305,8 @@ public final class StudyReader {
     Node workersNode = null;
     Fields f = null;
     if (!(node instanceof ScalarNode)) {
-      f = Fields.of(node, "executor", problems, EXECUTOR_KEYS, "a map {type:, workers:}", fix);
+      f = Fields.of(node, "executor", problems, EXECUTOR_KEYS, "a map {type:, workers:, ...}",
+          fix);
       if (f == null) {
         return null;
       }
@@ -329,7 +330,14 @@ public final class StudyReader {
         workers = null;
       }
     }
-    return new ExecutorSpec(type, workers == null ? null : workers.intValue());
+    SlurmSpec slurm = new SlurmReader(problems).read(f);
+    return new ExecutorSpec(type, workers == null ? null : workers.intValue(), slurm);
+  }
+
+  private static List<String> executorKeys() {
+    List<String> keys = new ArrayList<>(List.of("type", "workers"));
+    keys.addAll(SlurmSpec.KEYS);
+    return List.copyOf(keys);
   }
 
   private Path results(Fields top) {
