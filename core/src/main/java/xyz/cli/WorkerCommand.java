@@ -19,7 +19,9 @@ import xyz.UserError;
 import xyz.plan.Cell;
 import xyz.plan.Plan;
 import xyz.plan.Planner;
+import xyz.run.CellRunner;
 import xyz.run.LocalExecutor;
+import xyz.run.Outcome;
 import xyz.run.RunListener;
 import xyz.run.RunSummary;
 import xyz.run.Runners;
@@ -60,6 +62,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--task", paramLabel = "N",
       description = "The task in the array (default: $SLURM_ARRAY_TASK_ID).")
   Integer task;
+
+  private static final int SIGTERM = 15;
 
   private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -108,7 +112,7 @@ final class WorkerCommand implements Callable<Integer> {
     RunSummary summary;
     try {
       summary = new LocalExecutor(new ResultsFolder(s.resultsDir()), 1, provenance, log(out))
-          .run(experiment, Runners.of(s), cells, cells.size(), stop);
+          .run(experiment, termAware(Runners.of(s), stop), cells, cells.size(), stop);
     } finally {
       if (!stop.stopped()) {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -148,6 +152,27 @@ final class WorkerCommand implements Callable<Integer> {
             status.error() == null ? "" : ": " + status.error()));
         out.flush();
       }
+    };
+  }
+
+  /**
+   * Slurm sends SIGTERM to every process of a cancelled task at once, so a cell's program may die
+   * of it a moment before this JVM learns that the task is stopping: such a cell was interrupted,
+   * not failed, and a resubmission runs it again.
+   */
+  private static CellRunner termAware(CellRunner runner, StopSignal stop) {
+    return (cell, dir, timeout, signal) -> {
+      Outcome o = runner.run(cell, dir, timeout, signal);
+      if (o.state() != CellState.FAILED || !Integer.valueOf(SIGTERM).equals(o.signal())) {
+        return o;
+      }
+      for (int i = 0; i < 20 && !stop.stopped(); i++) {
+        Thread.sleep(100);
+      }
+      return stop.stopped()
+          ? new Outcome(CellState.INTERRUPTED, o.exitCode(), o.signal(),
+              "interrupted: its Slurm task was stopped", o.commandLine())
+          : o;
     };
   }
 
