@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin SlurmOptions executor;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() {
     Study s = study.load();
     Plan plan = Planner.plan(s);
     Map<String, CellStatus> ended = new ResultsFolder(s.resultsDir()).statuses();
@@ -68,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** The batch scripts `xyz run --executor slurm` would submit now. */
-  private void scripts(Study s, Plan plan, PrintWriter out) throws java.io.IOException {
+  private void scripts(Study s, Plan plan, PrintWriter out) {
     ResultsFolder folder = new ResultsFolder(s.resultsDir());
     SlurmCommands slurm = new SlurmCommands();
     List<Cell> todo = SlurmRun.toSubmit(SlurmState.read(folder, plan, slurm), Rerun.NONE);
@@ -78,6 +78,10 @@ final class PlanCommand implements Callable<Integer> {
     }
     BatchPlan batch = new SlurmExecutor(slurm).preview(s, executor.spec(s), todo,
         folder.statuses().values());
+    if (!SlurmCommands.available()) {
+      out.println("\nslurm: no sbatch on the PATH: arrays are split at Slurm's default "
+          + "MaxArraySize of " + SlurmCommands.DEFAULT_MAX_ARRAY_SIZE);
+    }
     out.println("\nslurm: " + todo.size() + " cells in " + batch.tasks().size() + " array task"
         + (batch.tasks().size() == 1 ? "" : "s") + " of " + batch.cellsPerTask() + " cell"
         + (batch.cellsPerTask() == 1 ? "" : "s") + ", " + batch.arrays().size() + " sbatch call"

@@ -39,7 +39,12 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
       return command + ": unknown option '" + name + "'\n  valid: " + String.join(", ", options)
           + Choices.suggestion(name, options) + "\n  fix: see `" + command + " --help`";
     }
-    List<String> commands = new ArrayList<>(spec.subcommands().keySet());
+    List<String> commands = new ArrayList<>();
+    spec.subcommands().forEach((name, sub) -> {
+      if (!sub.getCommandSpec().usageMessage().hidden()) {
+        commands.add(name);
+      }
+    });
     if (!commands.isEmpty()) {
       return command + ": unknown command '" + wrong + "'\n  valid: " + String.join(", ", commands)
           + Choices.suggestion(wrong, commands) + "\n  fix: see `" + command + " --help`";

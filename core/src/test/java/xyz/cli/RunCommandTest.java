@@ -189,7 +189,7 @@ class RunCommandTest {
 
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).isEqualTo("xyz: unknown command 'plna'\n"
-        + "  valid: plan, run, status, collect, plot, help\n"
+        + "  valid: plan, run, status, cancel, collect, plot, help\n"
         + "  did you mean 'plan'?\n  fix: see `xyz --help`\n");
   }
 

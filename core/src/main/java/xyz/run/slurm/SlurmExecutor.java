@@ -27,12 +27,17 @@ public final class SlurmExecutor {
     this.slurm = slurm;
   }
 
-  /** The submission that {@link #submit} would make now, without making it. */
+  /**
+   * The submission that {@link #submit} would make now, without making it; away from a cluster
+   * the arrays are split at Slurm's default {@code MaxArraySize}.
+   */
   public BatchPlan preview(Study study, SlurmSpec spec, List<Cell> cells,
-      Collection<CellStatus> ended) throws IOException {
+      Collection<CellStatus> ended) {
     Path next = Submission.root(study.resultsDir()).resolve(String.format(
         java.util.Locale.ROOT, "%03d", Submission.readAll(study.resultsDir()).size() + 1));
-    return BatchPlan.of(study, spec, cells, ended, slurm.maxArraySize(), next);
+    int maxArray = SlurmCommands.available() ? slurm.maxArraySize()
+        : SlurmCommands.DEFAULT_MAX_ARRAY_SIZE;
+    return BatchPlan.of(study, spec, cells, ended, maxArray, next);
   }
 
   /**

@@ -48,6 +48,9 @@ public final class SlurmState {
   public record CellView(Cell cell, Kind kind, CellStatus status, TaskId task,
       String slurmState) {}
 
+  /** How far a compute node's clock may be behind the login node's. */
+  static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(1);
+
   private final List<CellView> cells;
   private final Map<String, Integer> tasksByState;
   private final List<String> jobIds;
@@ -105,13 +108,17 @@ public final class SlurmState {
       }
       String slurmState = task == null ? null
           : queued.containsKey(task) ? normalise(queued.get(task)) : accounted.get(task);
-      boolean fresh = st != null && (sub == null || !st.ended().isBefore(sub.submitted()));
+      boolean queuedNow = task != null && queued.containsKey(task);
+      // A status written on a compute node whose clock is a little behind this one's still
+      // counts once the task has left the queue.
+      boolean fresh = st != null && (sub == null || !st.ended().isBefore(
+          queuedNow ? sub.submitted() : sub.submitted().minus(CLOCK_SKEW)));
       Kind kind;
       if (fresh) {
         kind = Kind.valueOf(st.state().name());
       } else if (sub == null) {
         kind = Kind.NOT_SUBMITTED;
-      } else if (queued.containsKey(task)) {
+      } else if (queuedNow) {
         kind = running(queued.get(task)) ? Kind.RUNNING : Kind.PENDING;
       } else {
         kind = Kind.LOST;
