@@ -68,7 +68,8 @@ final class FigureQuery {
     if (samples.total() == 0) {
       throw noData("the " + census.done + " done " + plural(census.done, "cell", "cells")
           + " recorded no " + (placement.xIsStep() ? "step of " : "final value of ")
-          + String.join(" or ", placement.y()) + ". `xyz run` produces them.");
+          + String.join(" or ", placement.y()), "plot an observable the cells record, or have"
+          + " the experiment record it and run the cells again with `xyz run --rerun all`");
     }
     return new Loaded(frame, samples);
   }
@@ -118,8 +119,9 @@ final class FigureQuery {
     String type = results.cellColumnType(axis.name());
     if (type == null) {
       throw new UserError(placement.where() + ": " + results.file()
-          + " has no column for the axis '" + axis.name() + "': the results were collected"
-          + " before the study had it. `xyz run` brings them up to date.");
+          + " has no column for the axis '" + axis.name() + "'; the results were collected"
+          + " before the study had it\n  fix: run the study again with `xyz run`, which brings"
+          + " them up to date");
     }
     return LevelSql.position(axis, type, placement.keptOf(axis), nullCode);
   }
@@ -174,14 +176,16 @@ final class FigureQuery {
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     if (census.done == 0) {
       if (all == 0) {
-        throw noData(results.file().getFileName() + " holds no cells yet. `xyz run` produces"
-            + " them.");
+        throw noData(results.file().getFileName() + " holds no cells yet",
+            "run the study with `xyz run`");
       }
       if (notDone > 0) {
         throw noData("none of the " + notDone + " " + plural(notDone, "cell", "cells")
-            + " it shows is done (" + states + "). `xyz run` produces them.");
+            + " it shows is done (" + states + ")", "`xyz status` says why; `xyz run --rerun"
+            + " failed` runs them again");
       }
-      throw noData("none of the " + all + " cells has the levels it shows; check its filter.");
+      throw noData("none of the " + all + " cells has the levels it shows",
+          "widen the figure's filter, or run the cells it shows with `xyz run`");
     }
     if (notDone > 0) {
       notes.accept("left out " + notDone + " " + plural(notDone, "cell", "cells")
@@ -332,8 +336,9 @@ final class FigureQuery {
     }
   }
 
-  private UserError noData(String why) {
-    return new UserError(placement.where() + ": there are no results to draw: " + why);
+  private UserError noData(String why, String fix) {
+    return new UserError(placement.where() + ": there are no results to draw: " + why
+        + "\n  fix: " + fix);
   }
 
   static String plural(long count, String one, String many) {
