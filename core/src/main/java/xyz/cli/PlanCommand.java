@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import xyz.plan.Plan;
 import xyz.plan.PlanReport;
 import xyz.plan.Planner;
+import xyz.run.Runners;
 import xyz.store.CellState;
 import xyz.store.CellStatus;
 import xyz.store.ResultsFolder;
@@ -39,6 +40,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Study s = study.load();
     Plan plan = Planner.plan(s);
+    Runners.of(s);
     Map<String, CellStatus> ended = new ResultsFolder(s.resultsDir()).statuses();
     String text =
         PlanReport.render(

@@ -53,7 +53,8 @@ final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(s.name() + ": " + plan.cells().size() + " cells in " + s.resultsDir());
     for (CellState state : CellState.values()) {
-      out.printf(java.util.Locale.ROOT, "  %-12s %d%n", state.label(), counts.getOrDefault(state, 0));
+      int n = counts.getOrDefault(state, 0);
+      out.printf(java.util.Locale.ROOT, "  %-12s %d%n", state.label(), n);
     }
     out.printf(java.util.Locale.ROOT, "  %-12s %d%n", "not run", missing);
     if (!notDone.isEmpty()) {
