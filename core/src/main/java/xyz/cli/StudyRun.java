@@ -194,8 +194,9 @@ final class StudyRun {
   }
 
   private void collectAndPlot(boolean plot) {
-    CollectReport report = Collector.collect(study, folder.root());
-    out.println("xyz: " + report.summary());
+    CollectReport report = Collector.collect(study, folder.root(), Planner.plan(study));
+    out.println("xyz: " + report.summary().replace("\n", "\nxyz: "));
+    report.details(10).forEach(line -> out.println("xyz: WARNING: " + line));
     if (!plot) {
       return;
     }

@@ -219,6 +219,43 @@ class RunCommandTest {
   }
 
   @Test
+  void afterALevelIsRemovedCollectHoldsOnlyThePlannedCellsAndSaysSo() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-plot");
+    Cli.study(tmp.resolve("s"), STUDY.replace("k: [1, 2, 3]", "k: [3, 1]"));
+
+    Cli r = Cli.run("collect", study.toString());
+
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).contains("collected 8 cells (7 done, 1 failed)")
+        .contains("xyz: WARNING: 4 cell folders are not in the study's plan (a level was removed,"
+            + " or the experiment's version changed): left out of the database and the CSVs;");
+    try (Connection c = readOnly(tmp.resolve("s/results/results.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT string_agg(method || dataset || k, ' '"
+            + " ORDER BY cell_index), count(DISTINCT cell_index) FROM cells")) {
+      rows.next();
+      assertThat(rows.getString(1)).isEqualTo("ax3 ax1 ay3 ay1 bx3 bx1 by3 by1");
+      assertThat(rows.getInt(2)).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void collectWarnsOfObservablesReportedButNotDeclaredAndDeclaredButNeverReported()
+      throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY.replace("observables: [score]",
+        "observables: [scor]").replace("y: score\n", "y: scor\n"));
+
+    Cli r = Cli.run("run", study.toString(), "--no-plot");
+
+    assertThat(r.out).contains("xyz: WARNING: the cells report an observable the study does not"
+        + " declare: score; they are collected, but add them to `observables:` (or fix the"
+        + " experiment's spelling)\n")
+        .contains("xyz: WARNING: no cell reported the declared observable scor; its columns are"
+            .replace("its columns", "their columns"));
+  }
+
+  @Test
   void aBadWorkerCountIsAUserError() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
 
