@@ -252,7 +252,7 @@ final class FigureQuery {
     String sql = "WITH c AS (SELECT cell_id, " + seriesBase(frame) + " AS s FROM (" + cells
         + ") WHERE " + inFigure() + ") SELECT c.s + " + which + ", o.step, o.value"
         + " FROM observations o JOIN c USING (cell_id) WHERE o.observable IN ("
-        + String.join(", ", literals) + ") AND o.step IS NOT NULL AND isfinite(o.value)";
+        + String.join(", ", literals) + ") AND o.step IS NOT NULL";
     Positive positive = new Positive();
     try (Statement s = results.connection().createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -290,7 +290,7 @@ final class FigureQuery {
         double position = positions[rs.getInt(2)];
         for (int i = 0; i < ys; i++) {
           double value = rs.getDouble(3 + i);
-          if (!rs.wasNull() && Double.isFinite(value) && positive.keep(position, value)) {
+          if (!rs.wasNull() && positive.keep(position, value)) {
             samples.add(base + i, position, value);
           }
         }
@@ -307,12 +307,20 @@ final class FigureQuery {
     return "state = 'done' AND r >= 0 AND k >= 0 AND h >= 0 AND xi >= 0 AND ok >= 0";
   }
 
-  /** Drops what a logarithmic axis cannot show, and counts it. */
+  /**
+   * Drops what cannot be drawn, and counts it: values that are not finite numbers (a run that
+   * diverged reports inf), and what a logarithmic axis cannot show.
+   */
   private final class Positive {
     long badX;
     long badY;
+    long notFinite;
 
     boolean keep(double x, double value) {
+      if (!Double.isFinite(value)) {
+        notFinite++;
+        return false;
+      }
       if (placement.logX() && x <= 0) {
         badX++;
         return false;
@@ -325,6 +333,11 @@ final class FigureQuery {
     }
 
     void report() {
+      if (notFinite > 0) {
+        notes.accept("left out " + notFinite + " " + plural(notFinite, "value", "values")
+            + " that " + plural(notFinite, "is", "are") + " not a finite number (nan or inf, as"
+            + " a run that diverged reports)");
+      }
       if (badX > 0) {
         notes.accept("log_x: left out " + badX + " " + plural(badX, "value", "values")
             + " at x <= 0");
