@@ -152,7 +152,7 @@ final class PlotCommand implements Callable<Integer> {
         FigureSpec.BANDS);
     String fscales = Choices.check("--scales",
         scales != null ? scales : base != null ? base.scales() : "shared", FigureSpec.SCALES);
-    List<String> fformats = formats != null ? formats
+    List<String> fformats = formats != null ? List.copyOf(new java.util.LinkedHashSet<>(formats))
         : base != null ? base.formats() : FigureSpec.FORMATS;
     for (String f : fformats) {
       Choices.check("--format", f, FigureSpec.FORMATS);
