@@ -13,19 +13,8 @@ final class Choices {
       return value;
     }
     List<String> near = Suggestions.nearest(value, valid);
-    throw new UserError(
-        flag + ": '" + value + "' is not one of the choices\n  valid: " + String.join(", ", valid)
-            + suggestion(value, valid) + "\n  fix: " + flag + " "
-            + (near.isEmpty() ? valid.get(0) : near.get(0)));
-  }
-
-  /** A "did you mean" line, or nothing when no valid name is close. */
-  static String suggestion(String value, List<String> valid) {
-    List<String> near = Suggestions.nearest(value, valid);
-    if (near.isEmpty()) {
-      return "";
-    }
-    return "\n  did you mean " + String.join(" or ", near.stream().map(n -> "'" + n + "'")
-        .toList()) + "?";
+    throw new UserError(flag + ": '" + value + "' is not one of the choices"
+        + Suggestions.hint(value, valid)
+        + "\n  fix: " + flag + " " + (near.isEmpty() ? valid.get(0) : near.get(0)));
   }
 }

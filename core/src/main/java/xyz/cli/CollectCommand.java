@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import xyz.collect.CollectReport;
 import xyz.collect.Collector;
+import xyz.plan.Planner;
 import xyz.study.Study;
 
 /** {@code xyz collect}: the cell folders into one DuckDB database and two CSV files. */
@@ -23,8 +24,9 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Study s = study.load();
-    CollectReport report = Collector.collect(s, s.resultsDir());
-    spec.commandLine().getOut().println("xyz: " + report.summary());
+    CollectReport report = Collector.collect(s, s.resultsDir(), Planner.plan(s));
+    spec.commandLine().getOut().println("xyz: " + report.summary().replace("\n", "\nxyz: "));
+    report.details(10).forEach(l -> spec.commandLine().getOut().println("xyz: WARNING: " + l));
     spec.commandLine().getOut().flush();
     return 0;
   }

@@ -38,7 +38,8 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    System.exit(execute(args, out, new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code; for tests too. */

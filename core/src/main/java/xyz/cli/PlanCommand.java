@@ -13,6 +13,7 @@ import xyz.plan.Cell;
 import xyz.plan.Plan;
 import xyz.plan.PlanReport;
 import xyz.plan.Planner;
+import xyz.run.Runners;
 import xyz.run.slurm.BatchPlan;
 import xyz.run.slurm.SlurmCommands;
 import xyz.run.slurm.SlurmExecutor;
@@ -49,6 +50,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Study s = study.load();
     Plan plan = Planner.plan(s);
+    Runners.of(s);
     Map<String, CellStatus> ended = new ResultsFolder(s.resultsDir()).statuses();
     String text =
         PlanReport.render(

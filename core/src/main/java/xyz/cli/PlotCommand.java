@@ -16,6 +16,7 @@ import xyz.UserError;
 import xyz.plot.FacetGrid;
 import xyz.study.FigureSpec;
 import xyz.study.Study;
+import xyz.study.Suggestions;
 
 /**
  * {@code xyz plot}: draws the study's figures, or one figure described by flags, from the
@@ -116,12 +117,12 @@ final class PlotCommand implements Callable<Integer> {
   private List<FigureSpec> figures(Study s) {
     FigureSpec base = null;
     if (figure != null) {
+      List<String> names = s.figures().stream().map(FigureSpec::name).toList();
       base = s.figures().stream().filter(f -> f.name().equals(figure)).findFirst().orElseThrow(
-          () -> new UserError(
-              "--figure: the study has no figure '" + figure + "'\n  valid: "
-                  + String.join(", ", s.figures().stream().map(FigureSpec::name).toList())
-                  + Choices.suggestion(figure, s.figures().stream().map(FigureSpec::name).toList())
-                  + "\n  fix: name one of the study's figures, or describe one with --x and --y"));
+          () -> new UserError("--figure: the study has no figure '" + figure + "'"
+              + Suggestions.hint(figure, names)
+              + "\n  fix: " + (names.isEmpty() ? "the study declares no figure; describe one"
+                  : "name one of the study's figures, or describe one") + " with --x and --y"));
     }
     boolean flags = rows != null || cols != null || x != null || y != null || color != null
         || filter != null || band != null || scales != null || logX != null || logY != null
@@ -151,7 +152,7 @@ final class PlotCommand implements Callable<Integer> {
         FigureSpec.BANDS);
     String fscales = Choices.check("--scales",
         scales != null ? scales : base != null ? base.scales() : "shared", FigureSpec.SCALES);
-    List<String> fformats = formats != null ? formats
+    List<String> fformats = formats != null ? List.copyOf(new java.util.LinkedHashSet<>(formats))
         : base != null ? base.formats() : FigureSpec.FORMATS;
     for (String f : fformats) {
       Choices.check("--format", f, FigureSpec.FORMATS);

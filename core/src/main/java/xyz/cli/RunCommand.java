@@ -1,6 +1,9 @@
 package xyz.cli;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
       names = "--rerun",
       paramLabel = "WHICH",
       description = "Also run again: `failed` (failed and timed-out cells) or `all`.")
-  Rerun rerun;
+  String rerun;
 
   @Option(names = "--no-collect", description = "Do not collect or plot after the run.")
   boolean noCollect;
@@ -65,16 +68,19 @@ final class RunCommand implements Callable<Integer> {
           "--workers: " + workers + " is not a worker count\n  fix: give 1 or more, such as "
               + "--workers " + Runtime.getRuntime().availableProcessors());
     }
+    Rerun which = rerun == null ? Rerun.NONE
+        : Rerun.valueOf(Choices.check("--rerun", rerun, List.of("failed", "all"))
+            .toUpperCase(Locale.ROOT));
     Study s = study.load();
     if (executor.slurm(s)) {
       return new SlurmRun(s, spec.commandLine().getOut(), spec.commandLine().getErr(),
           System.console() != null)
-          .run(executor.spec(s), rerun == null ? Rerun.NONE : rerun, await,
-              StatusCommand.interval(interval), !noCollect, !noPlot);
+          .run(executor.spec(s), which, await, StatusCommand.interval(interval), !noCollect,
+              !noPlot);
     }
-    StudyRun run =
-        new StudyRun(
-            s, spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null);
-    return run.run(workers, rerun == null ? Rerun.NONE : rerun, !noCollect, !noPlot);
+    CommandLine cli = spec.commandLine();
+    StudyRun run = new StudyRun(s, cli.getParseResult().originalArgs(), cli.getOut(),
+        cli.getErr(), System.console() != null);
+    return run.run(workers, which, !noCollect, !noPlot);
   }
 }

@@ -72,6 +72,34 @@ final class SlurmRun {
   int run(SlurmSpec spec, Rerun rerun, boolean wait, Duration interval, boolean collect,
       boolean plot) throws Exception {
     Plan plan = Planner.plan(study);
+    boolean any;
+    // The lock covers the submission only: two submissions at once would both send the cells
+    // that neither has sent yet.
+    try (RunLock lock = RunLock.take(folder.root())) {
+      any = submit(plan, spec, rerun);
+    }
+    if (!wait) {
+      if (any) {
+        out.println("xyz: follow with `xyz status " + study.file() + " --wait`; then `xyz "
+            + "collect` and `xyz plot`, or `xyz run` again to resubmit what did not end");
+      }
+      out.flush();
+      return 0;
+    }
+    out.flush();
+    SlurmState end = follow(plan, interval);
+    Map<Kind, Integer> c = end.counts();
+    out.println("xyz: " + study.name() + " ended: " + summary(c));
+    printNotDone(end, out);
+    if (collect) {
+      StudyRun.collectAndPlot(study, folder, out, plot);
+    }
+    out.flush();
+    return c.get(Kind.DONE) == plan.cells().size() ? 0 : Main.FAILURE;
+  }
+
+  /** Submits what is to run; whether any cell is queued now. */
+  private boolean submit(Plan plan, SlurmSpec spec, Rerun rerun) throws IOException {
     Files.createDirectories(folder.root());
     PlanReport.writePlanJson(plan, folder.root().resolve("plan.json"));
     SlurmState state = SlurmState.read(folder, plan, slurm);
@@ -95,24 +123,7 @@ final class SlurmRun {
       }
       out.println("xyz: the job ids are in " + sub.dir().resolve(Submission.RECORD));
     }
-    if (!wait) {
-      if (!todo.isEmpty() || queued > 0) {
-        out.println("xyz: follow with `xyz status " + study.file() + " --wait`; then `xyz "
-            + "collect` and `xyz plot`, or `xyz run` again to resubmit what did not end");
-      }
-      out.flush();
-      return 0;
-    }
-    out.flush();
-    SlurmState end = follow(plan, interval);
-    Map<Kind, Integer> c = end.counts();
-    out.println("xyz: " + study.name() + " ended: " + summary(c));
-    printNotDone(end, out);
-    if (collect) {
-      StudyRun.collectAndPlot(study, folder, out, plot);
-    }
-    out.flush();
-    return c.get(Kind.DONE) == plan.cells().size() ? 0 : Main.FAILURE;
+    return !todo.isEmpty() || queued > 0;
   }
 
   /** Follows the study with the progress display until no cell is queued; one poll each time. */

@@ -71,9 +71,12 @@ final class StatusCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(s.name() + ": " + plan.cells().size() + " cells in " + s.resultsDir());
+    out.println(s.name() + ": " + StudyRun.cells(plan.cells().size()) + " in " + s.resultsDir()
+        + (java.nio.file.Files.isDirectory(s.resultsDir()) ? "" : " (no results yet: nothing has"
+            + " run into this folder)"));
     for (CellState state : CellState.values()) {
-      out.printf(java.util.Locale.ROOT, "  %-12s %d%n", state.label(), counts.getOrDefault(state, 0));
+      int n = counts.getOrDefault(state, 0);
+      out.printf(java.util.Locale.ROOT, "  %-12s %d%n", state.label(), n);
     }
     out.printf(java.util.Locale.ROOT, "  %-12s %d%n", "not run", missing);
     if (!notDone.isEmpty()) {

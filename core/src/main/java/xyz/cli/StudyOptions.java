@@ -27,7 +27,8 @@ final class StudyOptions {
               + "examples/label-noise/study.yaml");
     }
     if (Files.isDirectory(file)) {
-      throw new UserError(file + ": is a folder, not a study file\n  fix: name the YAML file in it");
+      throw new UserError(
+          file + ": is a folder, not a study file\n  fix: name the YAML file in it");
     }
     Study s = StudyReader.read(file);
     if (results == null) {

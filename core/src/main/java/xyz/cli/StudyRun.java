@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import xyz.UserError;
 import xyz.collect.CollectReport;
 import xyz.collect.Collector;
 import xyz.plan.Cell;
@@ -59,7 +60,7 @@ final class StudyRun {
   }
 
   int run(Integer workersFlag, Rerun rerun, boolean collect, boolean plot) throws Exception {
-    try {
+    try (RunLock lock = RunLock.take(folder.root())) {
       return runPlan(workersFlag, rerun, collect, plot);
     } finally {
       finished.countDown();
@@ -98,17 +99,19 @@ final class StudyRun {
         return keptFailed > 0 ? Main.FAILURE : 0;
       }
     } else {
+      CellRunner runner = Runners.of(study);
       int workers = workers(workersFlag, todo.size());
       out.println(
-          "xyz: running " + todo.size() + " of " + total + " cells of " + study.name() + " with "
+          "xyz: running " + todo.size() + " of " + cells(total) + " of " + study.name() + " with "
               + workers + " worker" + (workers == 1 ? "" : "s")
               + (total > todo.size() ? " (" + (total - todo.size()) + " already ended)" : ""));
       out.flush();
-      RunSummary summary = execute(todo, total, workers);
+      RunSummary summary = execute(runner, todo, total, workers);
       report(summary, keptFailed);
       if (summary.interrupted()) {
-        out.println("xyz: interrupted; " + summary.count(CellState.DONE) + " cells finished and "
-            + "were kept; `xyz run` resumes with the rest");
+        out.println("xyz: interrupted; " + cells(summary.count(CellState.DONE)) + " finished and "
+            + (summary.count(CellState.DONE) == 1 ? "was" : "were")
+            + " kept; `xyz run` resumes with the rest");
         out.flush();
         return INTERRUPTED_EXIT;
       }
@@ -121,9 +124,9 @@ final class StudyRun {
     return keptFailed > 0 ? Main.FAILURE : 0;
   }
 
-  private RunSummary execute(List<Cell> todo, int total, int workers) throws Exception {
+  private RunSummary execute(CellRunner runner, List<Cell> todo, int total, int workers)
+      throws Exception {
     ExperimentSpec experiment = study.experiment();
-    CellRunner runner = Runners.of(study);
     Path codeDir =
         experiment instanceof ExperimentSpec.Command c ? c.workdir() : study.file().getParent();
     List<String> xyz = new ArrayList<>(List.of("xyz"));
@@ -158,7 +161,7 @@ final class StudyRun {
   }
 
   private void report(RunSummary s, int keptFailed) {
-    StringBuilder line = new StringBuilder("xyz: ran " + s.ran() + " cells in ");
+    StringBuilder line = new StringBuilder("xyz: ran " + cells(s.ran()) + " in ");
     line.append(Progress.clock(s.wall())).append(": ");
     List<String> parts = new ArrayList<>();
     for (CellState state : CellState.values()) {
@@ -172,7 +175,7 @@ final class StudyRun {
     }
     out.println(line);
     if (!s.failed().isEmpty()) {
-      out.println("xyz: cells not done (see their stderr.txt under " + folder.cells() + "):");
+      out.println("xyz: cells not done (their output is in " + folder.cells() + "/<cell-id>/):");
       int shown = 0;
       for (Cell cell : s.failed()) {
         if (shown++ == 10) {
@@ -183,8 +186,9 @@ final class StudyRun {
       }
     }
     if (keptFailed > 0) {
-      out.println("xyz: " + keptFailed + " cells that failed before were kept as they are; "
-          + "--rerun failed runs them again");
+      out.println("xyz: " + cells(keptFailed) + " that failed before "
+          + (keptFailed == 1 ? "was" : "were") + " kept as they are; --rerun failed runs "
+          + (keptFailed == 1 ? "it" : "them") + " again");
     }
     out.flush();
   }
@@ -195,16 +199,23 @@ final class StudyRun {
 
   /** Collects the results folder into the database, then draws the study's figures. */
   static void collectAndPlot(Study study, ResultsFolder folder, PrintWriter out, boolean plot) {
-    CollectReport report = Collector.collect(study, folder.root());
-    out.println("xyz: " + report.summary());
+    CollectReport report = Collector.collect(study, folder.root(), Planner.plan(study));
+    out.println("xyz: " + report.summary().replace("\n", "\nxyz: "));
+    report.details(10).forEach(line -> out.println("xyz: WARNING: " + line));
     if (!plot) {
       return;
     }
     for (FigureSpec figure : study.figures()) {
-      List<Path> files = FacetGrid.draw(study, folder.database(), figure, folder.figures(),
-          note -> out.println("xyz: figure " + figure.name() + ": " + note));
-      for (Path f : files) {
-        out.println("xyz: figure " + f);
+      try {
+        List<Path> files = FacetGrid.draw(study, folder.database(), figure, folder.figures(),
+            note -> out.println("xyz: figure " + figure.name() + ": " + note));
+        for (Path f : files) {
+          out.println("xyz: figure " + f);
+        }
+      } catch (UserError e) {
+        // The cells are done and collected; a figure with nothing to show loses none of that.
+        out.println("xyz: WARNING: figure " + figure.name() + " was not drawn: "
+            + e.getMessage().replace("\n", "\n    "));
       }
     }
   }
@@ -246,6 +257,11 @@ final class StudyRun {
     } catch (IOException e) {
       return FileTime.fromMillis(Long.MAX_VALUE);
     }
+  }
+
+  /** {@code 1 cell}, {@code 2 cells}. */
+  static String cells(int n) {
+    return n + (n == 1 ? " cell" : " cells");
   }
 
   private int workers(Integer flag, int cells) {

@@ -6,6 +6,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import xyz.study.Suggestions;
 
 /**
  * Reports a mistake on the command line in xyz's error shape: what was wrong, the valid choices,
@@ -36,8 +37,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         options.add(o.longestName());
       }
       String name = wrong.contains("=") ? wrong.substring(0, wrong.indexOf('=')) : wrong;
-      return command + ": unknown option '" + name + "'\n  valid: " + String.join(", ", options)
-          + Choices.suggestion(name, options) + "\n  fix: see `" + command + " --help`";
+      return command + ": unknown option '" + name + "'" + Suggestions.hint(name, options)
+          + "\n  fix: see `" + command + " --help`";
     }
     List<String> commands = new ArrayList<>();
     spec.subcommands().forEach((name, sub) -> {
@@ -46,8 +47,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
       }
     });
     if (!commands.isEmpty()) {
-      return command + ": unknown command '" + wrong + "'\n  valid: " + String.join(", ", commands)
-          + Choices.suggestion(wrong, commands) + "\n  fix: see `" + command + " --help`";
+      return command + ": unknown command '" + wrong + "'" + Suggestions.hint(wrong, commands)
+          + "\n  fix: see `" + command + " --help`";
     }
     return command + ": unexpected argument '" + wrong + "'\n  fix: see `" + command
         + " --help`";

@@ -28,6 +28,11 @@ final class CellRecord {
     this.fields = fields;
   }
 
+  /** The same cell at its position in the current plan (the folder's may be from an older one). */
+  CellRecord at(int planIndex) {
+    return new CellRecord(id, dir, planIndex, axisValues, fields);
+  }
+
   /** The cell's state from status.json. */
   String state() {
     return (String) fields[Field.STATE.ordinal()];

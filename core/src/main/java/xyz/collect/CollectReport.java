@@ -75,6 +75,27 @@ public record CollectReport(
     return s.toString();
   }
 
+  /**
+   * What a user should look at, one line each: the cells with bad observation lines (at most
+   * {@code cells} of them, with their first reasons), then every warning.
+   */
+  public List<String> details(int cells) {
+    List<String> out = new java.util.ArrayList<>();
+    int shown = 0;
+    for (Map.Entry<String, BadLines> e : badLines.entrySet()) {
+      if (shown++ == cells) {
+        out.add("... and " + (badLines.size() - cells) + " more cells with bad observation lines");
+        break;
+      }
+      BadLines b = e.getValue();
+      out.add("cell " + e.getKey() + ": " + number(b.count())
+          + (b.count() == 1 ? " bad observation line" : " bad observation lines") + " left out ("
+          + String.join("; ", b.reasons()) + ")");
+    }
+    out.addAll(warnings);
+    return out;
+  }
+
   private static String number(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import xyz.UserError;
+import xyz.plan.Plan;
 import xyz.study.Study;
 
 /**
@@ -54,6 +55,17 @@ public final class Collector {
    * @throws UncheckedIOException when the folder cannot be read or written
    */
   public static CollectReport collect(Study study, Path resultsDir) {
+    return collect(study, resultsDir, null);
+  }
+
+  /**
+   * Collects only the cells of the study's current plan, numbered as the plan numbers them: a
+   * cell folder that the plan no longer holds (a level removed, the experiment's version bumped)
+   * is left out with a warning, and its folder stays where it is.
+   *
+   * @param plan the study's plan, or null to collect every cell folder
+   */
+  public static CollectReport collect(Study study, Path resultsDir, Plan plan) {
     Objects.requireNonNull(study, "study");
     Objects.requireNonNull(resultsDir, "resultsDir");
     Path cellsDir = resultsDir.resolve("cells");
@@ -65,7 +77,7 @@ public final class Collector {
     int readers = readers();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, readers), daemonThreads());
     try {
-      return new Collector.Run(study, resultsDir, pool, readers).collect();
+      return new Collector.Run(study, resultsDir, pool, readers, plan).collect();
     } catch (IOException e) {
       throw new UncheckedIOException("collect failed in " + resultsDir + ": " + e.getMessage(), e);
     } catch (SQLException e) {
@@ -114,18 +126,49 @@ public final class Collector {
     private final Warnings warnings = new Warnings();
     private final List<AxisColumn> axes;
     private final CellReader cellReader;
+    private final Map<String, Integer> planned;
 
-    Run(Study study, Path resultsDir, ExecutorService pool, int readers) {
+    Run(Study study, Path resultsDir, ExecutorService pool, int readers, Plan plan) {
       this.study = study;
       this.resultsDir = resultsDir;
       this.pool = pool;
       this.readers = readers;
       this.axes = study.axes().stream().map(AxisColumn::of).toList();
       this.cellReader = new CellReader(resultsDir, axes, warnings);
+      this.planned = plan == null ? null : positions(plan.ids());
+    }
+
+    private static Map<String, Integer> positions(List<String> ids) {
+      Map<String, Integer> out = new java.util.HashMap<>(ids.size() * 2);
+      for (int i = 0; i < ids.size(); i++) {
+        out.put(ids.get(i), i);
+      }
+      return out;
+    }
+
+    /** The folders of planned cells; the others are counted in a warning. */
+    private List<Path> inPlan(List<Path> folders) {
+      if (planned == null) {
+        return folders;
+      }
+      List<Path> kept = new ArrayList<>(folders.size());
+      for (Path f : folders) {
+        if (planned.containsKey(f.getFileName().toString())) {
+          kept.add(f);
+        }
+      }
+      int left = folders.size() - kept.size();
+      if (left > 0) {
+        warnings.add(left + (left == 1 ? " cell folder is" : " cell folders are")
+            + " not in the study's plan (a level was removed, or the experiment's version"
+            + " changed): left out of the database and the CSVs; the folders stay in "
+            + resultsDir.resolve("cells"));
+      }
+      return kept;
     }
 
     CollectReport collect() throws IOException, SQLException, InterruptedException {
-      List<CellRecord> cells = readCells(CellFolders.list(resultsDir.resolve("cells")));
+      List<CellRecord> cells = readCells(inPlan(CellFolders.list(resultsDir.resolve("cells"))));
       cellReader.reportUnknownAxes();
 
       Path database = resultsDir.resolve("results.duckdb");
@@ -144,6 +187,7 @@ public final class Collector {
           ObservationStage stage = new ObservationStage(db, study.observables());
           bad = new ObservationPipeline(pool, readers, cellReader, warnings).run(cells, stage);
           rows = stage.finish(cells);
+          checkObservables(stage, cells);
           CellsTable.write(db, axes, stage.observables(), cells, warnings);
           AxesTable.write(db, study.axes());
           db.copyToCsv("SELECT * FROM cells", cellsTemp);
@@ -166,6 +210,36 @@ public final class Collector {
       }
     }
 
+    /**
+     * Warns of observables the cells report but the study does not declare (a typo on either
+     * side), and of declared ones that no cell reported.
+     */
+    private void checkObservables(ObservationStage stage, List<CellRecord> cells) {
+      List<String> all = stage.observables();
+      if (stage.declared() < all.size()) {
+        List<String> extra = all.subList(stage.declared(), all.size());
+        warnings.add("the cells report " + (extra.size() == 1 ? "an observable" : "observables")
+            + " the study does not declare: " + String.join(", ", extra) + "; they are collected,"
+            + " but add them to `observables:` (or fix the experiment's spelling)");
+      }
+      boolean[] seen = new boolean[all.size()];
+      for (CellRecord cell : cells) {
+        for (int o : cell.finalObservables) {
+          seen[o] = true;
+        }
+      }
+      List<String> missing = new ArrayList<>();
+      for (int o = 0; o < stage.declared(); o++) {
+        if (!seen[o]) {
+          missing.add(all.get(o));
+        }
+      }
+      if (!missing.isEmpty() && !cells.isEmpty()) {
+        warnings.add("no cell reported the declared " + (missing.size() == 1 ? "observable"
+            : "observables") + " " + String.join(", ", missing) + "; their columns are empty");
+      }
+    }
+
     /** Reads the folders' small files in parallel; returns the cells in cell order. */
     private List<CellRecord> readCells(List<Path> folders) throws InterruptedException {
       List<Future<CellRecord>> futures = new ArrayList<>(folders.size());
@@ -177,7 +251,7 @@ public final class Collector {
         try {
           CellRecord cell = f.get();
           if (cell != null) {
-            cells.add(cell);
+            cells.add(planned == null ? cell : cell.at(planned.get(cell.id)));
           }
         } catch (ExecutionException e) {
           throw new IllegalStateException("reading a cell folder failed", e.getCause());

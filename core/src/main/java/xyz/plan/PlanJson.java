@@ -6,12 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
+import xyz.store.AtomicFiles;
 import xyz.study.Axis;
 
 /** Writes {@code plan.json} with a streaming generator, so a million cells need no tree. */
@@ -23,19 +22,14 @@ final class PlanJson {
   static void write(Plan plan, Path file) throws IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    Path temp = AtomicFiles.sibling(target);
     try {
       try (JsonGenerator json = JSON.createGenerator(temp.toFile(), JsonEncoding.UTF8)) {
         json.setPrettyPrinter(new Lines());
         body(plan, json);
         json.writeRaw('\n');
       }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFiles.move(temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }

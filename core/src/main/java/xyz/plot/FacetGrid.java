@@ -62,8 +62,8 @@ public final class FacetGrid {
         placement, loaded.frame(), curves, caption(placement));
     if ((double) painter.width() * painter.height() > MAX_PIXELS) {
       throw new UserError(FigureCheck.where(study, spec) + ": " + loaded.frame().rows() + " x "
-          + loaded.frame().cols() + " panels are too many to draw in one figure; filter its"
-          + " rows or columns, or split it into several figures.");
+          + loaded.frame().cols() + " panels are too many to draw in one figure"
+          + "\n  fix: filter its rows or columns, or split it into several figures");
     }
     try {
       Files.createDirectories(outDir);
@@ -87,8 +87,8 @@ public final class FacetGrid {
     String name = spec.name();
     if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")
         || name.startsWith(".")) {
-      throw new UserError(FigureCheck.where(study, spec) + ": the name is not a file name;"
-          + " use letters, digits, '-' and '_'.");
+      throw new UserError(FigureCheck.where(study, spec) + ": the name is not a file name"
+          + "\n  fix: name the figure with letters, digits, '-' and '_'");
     }
   }
 

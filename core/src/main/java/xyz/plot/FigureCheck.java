@@ -13,6 +13,7 @@ import xyz.UserError;
 import xyz.study.Axis;
 import xyz.study.FigureSpec;
 import xyz.study.Study;
+import xyz.study.Suggestions;
 
 /**
  * Checks a figure against its study before any data is read, and says exactly what is wrong: the
@@ -38,14 +39,15 @@ final class FigureCheck {
   }
 
   private Placement resolve(Collection<String> recorded) {
-    choice("band", spec.band(), FigureSpec.BANDS, "band");
-    choice("scales", spec.scales(), FigureSpec.SCALES, "way to share scales");
+    choice("band", spec.band(), FigureSpec.BANDS, "a band", "bands");
+    choice("scales", spec.scales(), FigureSpec.SCALES, "a way to share scales",
+        "ways to share scales");
     if (spec.formats().isEmpty()) {
-      throw error("formats: none given; the formats are: " + String.join(", ",
-          FigureSpec.FORMATS) + ".");
+      throw error("formats: none given" + valid(FigureSpec.FORMATS)
+          + "\n  fix: give one or more formats, such as " + FigureSpec.FORMATS.get(0));
     }
     for (String format : spec.formats()) {
-      choice("formats", format, FigureSpec.FORMATS, "format");
+      choice("formats", format, FigureSpec.FORMATS, "a format", "formats");
     }
     Map<String, String> used = new LinkedHashMap<>();
     Axis rows = placed("rows", spec.rows(), used);
@@ -53,8 +55,13 @@ final class FigureCheck {
     Axis color = placed("color", spec.color(), used);
     Axis x = null;
     if (spec.x() == null) {
-      throw error("x: none given; x is an axis (" + String.join(", ", study.axisNames())
-          + ") or step.");
+      List<String> choices = new ArrayList<>(study.axisNames());
+      choices.add("step");
+      // A replicate axis is averaged over, so the example is the last axis that is not one.
+      String example = study.axes().stream().filter(a -> !a.replicate()).map(Axis::name)
+          .reduce((first, last) -> last).orElse("step");
+      throw error("x: none given" + valid(choices) + "\n  fix: give x an axis or step, such as "
+          + example);
     }
     if (study.axis(spec.x()).isPresent() || !spec.x().equals("step")) {
       x = placedAxis("x", spec.x(), used, true);
@@ -63,8 +70,8 @@ final class FigureCheck {
     Map<String, List<Integer>> kept = kept();
     if (spec.logX() && x != null && !x.numeric()) {
       throw error("log_x: the x axis '" + x.name() + "' has levels that are not numbers ("
-          + String.join(", ", x.labels()) + "), so it cannot be logarithmic; drop log_x or"
-          + " put a numeric axis on x.");
+          + String.join(", ", x.labels()) + "), so it cannot be logarithmic"
+          + "\n  fix: drop log_x, or put a numeric axis on x");
     }
     List<Axis> averaged = new ArrayList<>();
     for (Axis axis : study.axes()) {
@@ -87,13 +94,13 @@ final class FigureCheck {
       if (orStep) {
         choices.add("step");
       }
-      throw unknown(key, name, choices, "an axis of the study",
-          orStep ? "x takes an axis or step" : "the axes are");
+      throw unknown(key, name, choices, orStep ? "an axis of the study or step"
+          : "an axis of the study", orStep ? "axes or step" : "axes");
     }
     String before = used.putIfAbsent(name, key);
     if (before != null) {
       throw error(key + ": '" + name + "' is already the figure's " + before
-          + "; an axis takes one place in a figure.");
+          + "\n  fix: give rows, cols, x and color different axes");
     }
     return axis.get();
   }
@@ -102,16 +109,18 @@ final class FigureCheck {
     Set<String> valid = new LinkedHashSet<>(study.observables());
     valid.addAll(recorded);
     if (spec.y().isEmpty()) {
-      throw error("y: no observable given; the observables are: " + String.join(", ", valid)
-          + ".");
+      throw error("y: no observable given" + (valid.isEmpty()
+          ? "\n  fix: declare the study's `observables`, then give y one or more of them"
+          : valid(valid) + "\n  fix: give y one or more observables, such as "
+          + valid.iterator().next()));
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String y : spec.y()) {
       if (!valid.contains(y)) {
-        throw unknown("y", y, valid, "an observable of the study", "the observables are");
+        throw unknown("y", y, valid, "an observable of the study", "observables");
       }
       if (!seen.add(y)) {
-        throw error("y: '" + y + "' is listed twice.");
+        throw error("y: '" + y + "' is listed twice\n  fix: list it once");
       }
     }
     return List.copyOf(seen);
@@ -120,7 +129,7 @@ final class FigureCheck {
   private Map<String, List<Integer>> kept() {
     for (String name : spec.filter().keySet()) {
       if (study.axis(name).isEmpty()) {
-        throw unknown("filter", name, study.axisNames(), "an axis of the study", "the axes are");
+        throw unknown("filter", name, study.axisNames(), "an axis of the study", "axes");
       }
     }
     Map<String, List<Integer>> kept = new LinkedHashMap<>();
@@ -132,13 +141,13 @@ final class FigureCheck {
         continue;
       }
       if (wanted.isEmpty()) {
-        throw error("filter." + axis.name() + ": keeps no level; list the levels to keep ("
-            + String.join(", ", labels) + ") or drop the filter.");
+        throw error("filter." + axis.name() + ": keeps no level" + valid(labels)
+            + "\n  fix: list the levels to keep, or drop the filter on " + axis.name());
       }
       for (String label : wanted) {
         if (!labels.contains(label)) {
           throw unknown("filter." + axis.name(), label, labels, "a level of " + axis.name(),
-              "the levels are");
+              "levels of " + axis.name());
         }
       }
       List<Integer> indices = new ArrayList<>();
@@ -152,19 +161,30 @@ final class FigureCheck {
     return kept;
   }
 
-  private void choice(String key, String value, List<String> choices, String what) {
+  private void choice(String key, String value, List<String> choices, String what,
+      String kinds) {
     if (!choices.contains(value)) {
-      throw unknown(key, value, choices, "a " + what, "the choices are");
+      throw unknown(key, value, choices, what, kinds);
     }
   }
 
+  /**
+   * An error about a name that is not among the choices.
+   *
+   * @param what what the name should have been, such as "an axis of the study"
+   * @param kinds the choices in the plural, for the fix when none is close, such as "axes"
+   */
   private UserError unknown(String key, String value, Collection<String> choices, String what,
-      String listing) {
-    String near = value == null ? "" : Nearest.to(value, choices)
-        .map(n -> " Did you mean '" + n + "'?").orElse("");
-    return error(key + ": '" + value + "' is not " + what + "." + near + " "
-        + Character.toUpperCase(listing.charAt(0)) + listing.substring(1) + ": "
-        + String.join(", ", choices) + ".");
+      String kinds) {
+    List<String> near = value == null ? List.of() : Suggestions.nearest(value, choices);
+    String hint = value == null ? valid(choices) : Suggestions.hint(value, choices);
+    String fix = near.isEmpty() ? "use one of the valid " + kinds
+        : "replace '" + value + "' with '" + near.get(0) + "'";
+    return error(key + ": '" + value + "' is not " + what + hint + "\n  fix: " + fix);
+  }
+
+  private static String valid(Collection<String> choices) {
+    return "\n  valid: " + String.join(", ", choices);
   }
 
   private UserError error(String message) {

@@ -68,7 +68,8 @@ final class FigureQuery {
     if (samples.total() == 0) {
       throw noData("the " + census.done + " done " + plural(census.done, "cell", "cells")
           + " recorded no " + (placement.xIsStep() ? "step of " : "final value of ")
-          + String.join(" or ", placement.y()) + ". `xyz run` produces them.");
+          + String.join(" or ", placement.y()), "plot an observable the cells record, or have"
+          + " the experiment record it and run the cells again with `xyz run --rerun all`");
     }
     return new Loaded(frame, samples);
   }
@@ -118,8 +119,9 @@ final class FigureQuery {
     String type = results.cellColumnType(axis.name());
     if (type == null) {
       throw new UserError(placement.where() + ": " + results.file()
-          + " has no column for the axis '" + axis.name() + "': the results were collected"
-          + " before the study had it. `xyz run` brings them up to date.");
+          + " has no column for the axis '" + axis.name() + "'; the results were collected"
+          + " before the study had it\n  fix: run the study again with `xyz run`, which brings"
+          + " them up to date");
     }
     return LevelSql.position(axis, type, placement.keptOf(axis), nullCode);
   }
@@ -174,14 +176,16 @@ final class FigureQuery {
         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     if (census.done == 0) {
       if (all == 0) {
-        throw noData(results.file().getFileName() + " holds no cells yet. `xyz run` produces"
-            + " them.");
+        throw noData(results.file().getFileName() + " holds no cells yet",
+            "run the study with `xyz run`");
       }
       if (notDone > 0) {
         throw noData("none of the " + notDone + " " + plural(notDone, "cell", "cells")
-            + " it shows is done (" + states + "). `xyz run` produces them.");
+            + " it shows is done (" + states + ")", "`xyz status` says why; `xyz run --rerun"
+            + " failed` runs them again");
       }
-      throw noData("none of the " + all + " cells has the levels it shows; check its filter.");
+      throw noData("none of the " + all + " cells has the levels it shows",
+          "widen the figure's filter, or run the cells it shows with `xyz run`");
     }
     if (notDone > 0) {
       notes.accept("left out " + notDone + " " + plural(notDone, "cell", "cells")
@@ -248,7 +252,7 @@ final class FigureQuery {
     String sql = "WITH c AS (SELECT cell_id, " + seriesBase(frame) + " AS s FROM (" + cells
         + ") WHERE " + inFigure() + ") SELECT c.s + " + which + ", o.step, o.value"
         + " FROM observations o JOIN c USING (cell_id) WHERE o.observable IN ("
-        + String.join(", ", literals) + ") AND o.step IS NOT NULL AND isfinite(o.value)";
+        + String.join(", ", literals) + ") AND o.step IS NOT NULL";
     Positive positive = new Positive();
     try (Statement s = results.connection().createStatement();
         ResultSet rs = s.executeQuery(sql)) {
@@ -286,7 +290,7 @@ final class FigureQuery {
         double position = positions[rs.getInt(2)];
         for (int i = 0; i < ys; i++) {
           double value = rs.getDouble(3 + i);
-          if (!rs.wasNull() && Double.isFinite(value) && positive.keep(position, value)) {
+          if (!rs.wasNull() && positive.keep(position, value)) {
             samples.add(base + i, position, value);
           }
         }
@@ -303,12 +307,20 @@ final class FigureQuery {
     return "state = 'done' AND r >= 0 AND k >= 0 AND h >= 0 AND xi >= 0 AND ok >= 0";
   }
 
-  /** Drops what a logarithmic axis cannot show, and counts it. */
+  /**
+   * Drops what cannot be drawn, and counts it: values that are not finite numbers (a run that
+   * diverged reports inf), and what a logarithmic axis cannot show.
+   */
   private final class Positive {
     long badX;
     long badY;
+    long notFinite;
 
     boolean keep(double x, double value) {
+      if (!Double.isFinite(value)) {
+        notFinite++;
+        return false;
+      }
       if (placement.logX() && x <= 0) {
         badX++;
         return false;
@@ -321,6 +333,11 @@ final class FigureQuery {
     }
 
     void report() {
+      if (notFinite > 0) {
+        notes.accept("left out " + notFinite + " " + plural(notFinite, "value", "values")
+            + " that " + plural(notFinite, "is", "are") + " not a finite number (nan or inf, as"
+            + " a run that diverged reports)");
+      }
       if (badX > 0) {
         notes.accept("log_x: left out " + badX + " " + plural(badX, "value", "values")
             + " at x <= 0");
@@ -332,8 +349,9 @@ final class FigureQuery {
     }
   }
 
-  private UserError noData(String why) {
-    return new UserError(placement.where() + ": there are no results to draw: " + why);
+  private UserError noData(String why, String fix) {
+    return new UserError(placement.where() + ": there are no results to draw: " + why
+        + "\n  fix: " + fix);
   }
 
   static String plural(long count, String one, String many) {

@@ -23,6 +23,8 @@ import xyz.UserError;
 final class Results implements AutoCloseable {
   /** The cells columns after the observables; see the results layout. */
   private static final String FIRST_STATUS_COLUMN = "state";
+  private static final String COLLECT = "run the study with `xyz run` (or `xyz collect` after a"
+      + " run)";
 
   private final Path file;
   private final Connection connection;
@@ -52,7 +54,7 @@ final class Results implements AutoCloseable {
   static Results open(Path file, String where) {
     if (!Files.isRegularFile(file)) {
       throw new UserError(where + ": there are no results to draw: " + file
-          + " does not exist. `xyz run` produces it.");
+          + " does not exist\n  fix: " + COLLECT);
     }
     Properties properties = new Properties();
     properties.setProperty("duckdb.read_only", "true");
@@ -62,7 +64,7 @@ final class Results implements AutoCloseable {
         Results results = new Results(file, connection);
         if (results.cellColumns.isEmpty()) {
           throw new UserError(where + ": there are no results to draw: " + file + " has no"
-              + " cells table. `xyz run` produces it.");
+              + " cells table\n  fix: " + COLLECT);
         }
         return results;
       } catch (RuntimeException | SQLException e) {

@@ -26,6 +26,8 @@ final class CommandRunner implements CellRunner {
   static final Duration GRACE = Duration.ofSeconds(5);
 
   private static final long POLL_MILLIS = 50;
+  private static final long SIGNAL_SETTLE_MILLIS = 100;
+  private static final int SIGINT = 2;
   private static final File NO_INPUT = new File("/dev/null");
 
   private final ExperimentSpec.Command spec;
@@ -76,10 +78,10 @@ final class CommandRunner implements CellRunner {
     if (code == 0) {
       return Outcome.done(0);
     }
-    if (stop.stopped()) {
-      return new Outcome(CellState.INTERRUPTED, code, signal(process), "interrupted by the user");
-    }
     Integer signal = signal(process);
+    if (interruptedByUser(signal, stop)) {
+      return new Outcome(CellState.INTERRUPTED, code, signal, "interrupted by the user");
+    }
     String why = signal != null ? "killed by signal " + signal : "exit code " + code;
     return new Outcome(CellState.FAILED, code, signal, why);
   }
@@ -95,6 +97,20 @@ final class CommandRunner implements CellRunner {
     for (Map.Entry<String, Object> p : cell.params().entrySet()) {
       env.put("XYZ_PARAM_" + p.getKey(), Values.label(p.getValue()));
     }
+  }
+
+  /**
+   * Whether a program that failed was stopped by the user. A terminal's Ctrl-C reaches the whole
+   * process group, so the program may die of it before xyz has marked the run as stopping: a
+   * SIGINT is the user's, and any other failure is checked again after xyz had time to notice.
+   */
+  private static boolean interruptedByUser(Integer signal, StopSignal stop)
+      throws InterruptedException {
+    if (stop.stopped() || (signal != null && signal == SIGINT)) {
+      return true;
+    }
+    Thread.sleep(SIGNAL_SETTLE_MILLIS);
+    return stop.stopped();
   }
 
   /** Stops the program and everything it started: SIGTERM first, SIGKILL after the grace time. */

@@ -30,7 +30,8 @@ final class JavaCellContext implements CellContext, AutoCloseable {
         Files.newBufferedWriter(dir.resolve(ResultsFolder.OBSERVATIONS), StandardCharsets.UTF_8);
     this.out =
         new PrintStream(
-            Files.newOutputStream(dir.resolve(ResultsFolder.STDOUT)), false, StandardCharsets.UTF_8);
+            Files.newOutputStream(dir.resolve(ResultsFolder.STDOUT)), false,
+            StandardCharsets.UTF_8);
   }
 
   void cancel() {

@@ -139,7 +139,8 @@ public final class LocalExecutor {
               || outcome.state() == CellState.INTERRUPTED
               || attempt >= attempts
               || stop.stopped();
-      String tail = outcome.state() == CellState.DONE ? "" : tail(dir.resolve(ResultsFolder.STDERR));
+      String tail =
+          outcome.state() == CellState.DONE ? "" : tail(dir.resolve(ResultsFolder.STDERR));
       if (!last) {
         listener.retrying(cell, status, tail);
         ResultsFolder.deleteTree(dir);

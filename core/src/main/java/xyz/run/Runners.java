@@ -1,6 +1,8 @@
 package xyz.run;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -16,6 +18,7 @@ public final class Runners {
   public static CellRunner of(Study study) {
     ExperimentSpec spec = study.experiment();
     if (spec instanceof ExperimentSpec.Command c) {
+      requireProgram(study, c);
       return new CommandRunner(c, study.name());
     }
     if (spec instanceof ExperimentSpec.JavaClass j) {
@@ -23,6 +26,37 @@ public final class Runners {
     }
     ExperimentSpec.Builtin b = (ExperimentSpec.Builtin) spec;
     return new JavaRunner(builtin(study, b.name()).create());
+  }
+
+  /**
+   * Refuses a command whose program cannot be found, before any cell runs: every cell would fail
+   * the same way, and each would then need {@code --rerun failed}.
+   */
+  private static void requireProgram(Study study, ExperimentSpec.Command c) {
+    String program = c.argv().get(0);
+    if (program.contains("{")) {
+      return;
+    }
+    if (program.contains("/")) {
+      Path path = c.workdir().resolve(program);
+      if (!Files.isExecutable(path)) {
+        throw new UserError(
+            study.file() + ": experiment.command: '" + program + "' is not an executable file in "
+                + c.workdir() + "\n  fix: check the path (it is relative to the study's folder or"
+                + " workdir), or make the file executable with `chmod +x " + program + "`");
+      }
+      return;
+    }
+    String pathVar = System.getenv().getOrDefault("PATH", "");
+    for (String dir : pathVar.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return;
+      }
+    }
+    throw new UserError(
+        study.file() + ": experiment.command: program '" + program + "' is not on the PATH\n"
+            + "  fix: install it, give its full path, or start it through an interpreter, such as"
+            + " `command: [python3, " + program + ", ...]`");
   }
 
   /** The built-in experiments on the classpath, in a stable order. */
@@ -55,7 +89,8 @@ public final class Runners {
     } catch (ClassNotFoundException e) {
       throw new UserError(
           where + "class '" + className + "' is not on the classpath\n"
-              + "  fix: check the name, and put its jar on the classpath (CLASSPATH or -cp)");
+              + "  fix: check the name, and put its classes on the classpath, such as "
+              + "`CLASSPATH=build/classes ./xyz run " + study.file() + "`");
     }
     if (!Experiment.class.isAssignableFrom(type)) {
       throw new UserError(
@@ -64,7 +99,8 @@ public final class Runners {
     try {
       return (Experiment) type.getDeclaredConstructor().newInstance();
     } catch (NoSuchMethodException e) {
-      throw new UserError(where + "class '" + className + "' needs a public no-argument constructor");
+      throw new UserError(
+          where + "class '" + className + "' needs a public no-argument constructor");
     } catch (InstantiationException | IllegalAccessException e) {
       throw new UserError(where + "cannot create '" + className + "': " + e.getMessage());
     } catch (InvocationTargetException e) {

@@ -66,7 +66,8 @@ public record Provenance(
       String changes = git(codeDir, "status", "--porcelain", "--untracked-files=no", ".");
       dirty = changes == null ? null : !changes.isBlank();
     }
-    String jvm = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+    String jvm =
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
     String os =
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch");

@@ -82,7 +82,7 @@ final class ControlReader {
     }
     if (generators.size() > 1) {
       problems.at(fields.key(generators.get(1)), path)
-          .message("give one generator, found " + Problem.alternatives(generators)
+          .message("give one generator, found " + Suggestions.alternatives(generators)
               .replace(" or ", " and "))
           .found(generators.get(1)).fix("keep one of them").add();
       return new Control(name, key, node, path, null, null, replicate);

@@ -1,6 +1,5 @@
 package xyz.study;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,24 +62,11 @@ public record Problem(
       out.append("\n  valid: ").append(String.join(", ", valid));
     }
     if (!suggestions.isEmpty()) {
-      out.append("\n  did you mean ").append(alternatives(suggestions)).append('?');
+      out.append("\n  did you mean ").append(Suggestions.alternatives(suggestions)).append('?');
     }
     if (fix != null) {
       out.append("\n  fix: ").append(fix);
     }
     return out.toString();
-  }
-
-  /** {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
-  static String alternatives(List<String> names) {
-    List<String> quoted = new ArrayList<>();
-    for (String name : names) {
-      quoted.add("'" + name + "'");
-    }
-    if (quoted.size() == 1) {
-      return quoted.get(0);
-    }
-    return String.join(", ", quoted.subList(0, quoted.size() - 1))
-        + " or " + quoted.get(quoted.size() - 1);
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the valid names closest to a mistyped one, for "did you mean" hints in study files and
- * on the command line.
+ * Finds the valid names closest to a mistyped one, for "did you mean" hints in study files, on
+ * the command line and in figures and experiments, and words those hints the same way everywhere.
  */
 public final class Suggestions {
   /** At most this many names are suggested. */
@@ -54,6 +54,51 @@ public final class Suggestions {
       }
     }
     return out;
+  }
+
+  /**
+   * The hint line for a mistyped name, as error messages show it under their first line:
+   * {@code did you mean 'a'?}, {@code did you mean 'a' or 'b'?}.
+   *
+   * @return the line without indentation or line break; empty when nothing is close
+   */
+  public static String didYouMean(String wrong, Collection<String> valid) {
+    List<String> near = nearest(wrong, valid);
+    return near.isEmpty() ? "" : "did you mean " + alternatives(near) + "?";
+  }
+
+  /**
+   * The lines an error about a mistyped name shows under its first line: {@code valid: ...} with
+   * every valid name, then the {@link #didYouMean did you mean} line when a name is close. Each
+   * line starts with a line break and two spaces, so the result can follow the first line as it
+   * is; a {@code fix:} line usually comes next.
+   *
+   * @param valid the names that would have been accepted, in their usual order; when there are
+   *     none, the valid line is left out
+   */
+  public static String hint(String wrong, Collection<String> valid) {
+    StringBuilder out = new StringBuilder();
+    if (!valid.isEmpty()) {
+      out.append("\n  valid: ").append(String.join(", ", valid));
+    }
+    String near = didYouMean(wrong, valid);
+    if (!near.isEmpty()) {
+      out.append("\n  ").append(near);
+    }
+    return out.toString();
+  }
+
+  /** Quotes names and joins them: {@code 'a'}, {@code 'a' or 'b'}, {@code 'a', 'b' or 'c'}. */
+  public static String alternatives(List<String> names) {
+    List<String> quoted = new ArrayList<>();
+    for (String name : names) {
+      quoted.add("'" + name + "'");
+    }
+    if (quoted.size() <= 1) {
+      return String.join("", quoted);
+    }
+    return String.join(", ", quoted.subList(0, quoted.size() - 1))
+        + " or " + quoted.get(quoted.size() - 1);
   }
 
   /**

@@ -24,7 +24,9 @@ class CommandExampleTest {
     Cli run = Cli.run("run", STUDY.toString(), "--results", results.toString(), "--workers", "2");
 
     assertThat(run.code).as(run.toString()).isZero();
-    assertThat(run.out).contains("ran 54 cells").contains("54 done");
+    assertThat(run.out).contains("ran 54 cells").contains("54 done")
+        .contains("xyz: figure loss: left out 6 values that are not a finite number (nan or inf,"
+            + " as a run that diverged reports)");
     assertThat(results.resolve("figures/loss.png")).exists();
     assertThat(results.resolve("figures/loss.svg")).exists();
     Properties ro = new Properties();

@@ -162,6 +162,100 @@ class RunCommandTest {
   }
 
   @Test
+  void aSecondRunOnTheSameResultsIsRefusedWhileTheFirstHoldsThem() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Path results = tmp.resolve("s/results");
+
+    try (RunLock held = RunLock.take(results)) {
+      Cli r = Cli.run("run", study.toString());
+
+      assertThat(r.code).isEqualTo(2);
+      assertThat(r.err).isEqualTo("xyz: " + results + ": another xyz run (pid "
+          + ProcessHandle.current().pid() + ") is running this study's cells\n"
+          + "  fix: wait for it to end, or stop it (Ctrl-C); then run again, and only the cells"
+          + " it left are run\n");
+    }
+    assertThat(Cli.run("run", study.toString(), "--no-plot").code).isEqualTo(1);
+  }
+
+  @Test
+  void aProgramThatIsNotOnThePathIsRefusedBeforeAnyCellRuns() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY.replace("command: [sh, -c,",
+        "command: [no-such-program-xyz, -c,"));
+
+    for (String command : List.of("plan", "run")) {
+      Cli r = Cli.run(command, study.toString());
+
+      assertThat(r.code).as(command).isEqualTo(2);
+      assertThat(r.err).as(command).isEqualTo("xyz: " + study + ": experiment.command: program"
+          + " 'no-such-program-xyz' is not on the PATH\n  fix: install it, give its full path, or"
+          + " start it through an interpreter, such as `command: [python3, no-such-program-xyz,"
+          + " ...]`\n");
+    }
+    assertThat(tmp.resolve("s/results/cells")).doesNotExist();
+  }
+
+  @Test
+  void aBadRerunChoiceListsTheChoices() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+
+    Cli r = Cli.run("run", study.toString(), "--rerun", "faild");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo("xyz: --rerun: 'faild' is not one of the choices\n"
+        + "  valid: failed, all\n  did you mean 'failed'?\n  fix: --rerun failed\n");
+  }
+
+  @Test
+  void aFigureWithNothingToDrawWarnsButTheRunSucceeds() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY.replace("observables: [score]",
+        "observables: [score, never]").replace("y: score\n", "y: never\n")
+        .replace("exit 4", "exit 0"));
+
+    Cli r = Cli.run("run", study.toString());
+
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).contains("xyz: WARNING: figure score was not drawn: ");
+  }
+
+  @Test
+  void afterALevelIsRemovedCollectHoldsOnlyThePlannedCellsAndSaysSo() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-plot");
+    Cli.study(tmp.resolve("s"), STUDY.replace("k: [1, 2, 3]", "k: [3, 1]"));
+
+    Cli r = Cli.run("collect", study.toString());
+
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).contains("collected 8 cells (7 done, 1 failed)")
+        .contains("xyz: WARNING: 4 cell folders are not in the study's plan (a level was removed,"
+            + " or the experiment's version changed): left out of the database and the CSVs;");
+    try (Connection c = readOnly(tmp.resolve("s/results/results.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT string_agg(method || dataset || k, ' '"
+            + " ORDER BY cell_index), count(DISTINCT cell_index) FROM cells")) {
+      rows.next();
+      assertThat(rows.getString(1)).isEqualTo("ax3 ax1 ay3 ay1 bx3 bx1 by3 by1");
+      assertThat(rows.getInt(2)).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void collectWarnsOfObservablesReportedButNotDeclaredAndDeclaredButNeverReported()
+      throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY.replace("observables: [score]",
+        "observables: [scor]").replace("y: score\n", "y: scor\n"));
+
+    Cli r = Cli.run("run", study.toString(), "--no-plot");
+
+    assertThat(r.out).contains("xyz: WARNING: the cells report an observable the study does not"
+        + " declare: score; they are collected, but add them to `observables:` (or fix the"
+        + " experiment's spelling)\n")
+        .contains("xyz: WARNING: no cell reported the declared observable scor; its columns are"
+            .replace("its columns", "their columns"));
+  }
+
+  @Test
   void aBadWorkerCountIsAUserError() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
 

@@ -99,7 +99,10 @@ class CollectorTest {
     assertThat(report.cellsByState()).containsExactly(
         java.util.Map.entry("done", 1), java.util.Map.entry("failed", 1));
     assertThat(report.observationRows()).isEqualTo(8);
-    assertThat(report.warnings()).isEmpty();
+    assertThat(report.warnings()).containsExactly(
+        "the cells report an observable the study does not declare: extra; they are collected,"
+            + " but add them to `observables:` (or fix the experiment's spelling)",
+        "no cell reported the declared observable never_reported; their columns are empty");
   }
 
   @Test
@@ -197,7 +200,7 @@ class CollectorTest {
         .containsExactly("c00000000000000aa -inf nan 4", "c00000000000000bb 2.0 0");
     assertThat(report.summary()).isEqualTo("collected 2 cells (2 done) and 5 observations into "
         + results.resolve("results.duckdb") + ", cells.csv, observations.csv"
-        + System.lineSeparator() + "4 bad observation lines left out, in 1 cell");
+        + System.lineSeparator() + "4 bad observation lines left out, in 1 cell; 1 warning");
   }
 
   @Test
@@ -224,7 +227,10 @@ class CollectorTest {
             + " timeout or interrupted)",
         "cells/c00000000000000ee skipped: its status.json is not valid JSON at line 1, column 19"
             + " (Unexpected end-of-input within/between Object entries)",
-        "cells/c00000000000000ff skipped: it has no status.json, so the cell has not ended");
+        "cells/c00000000000000ff skipped: it has no status.json, so the cell has not ended",
+        "the cells report an observable the study does not declare: extra; they are collected,"
+            + " but add them to `observables:` (or fix the experiment's spelling)",
+        "no cell reported the declared observable never_reported; their columns are empty");
   }
 
   @Test
@@ -416,6 +422,8 @@ class CollectorTest {
         + " 'cells' AND ordinal_position BETWEEN 3 AND 6 ORDER BY ordinal_position"))
         .containsExactly("p", "q", "state_2", "P_2");
     assertThat(report.warnings()).containsExactly(
+        "the cells report observables the study does not declare: state, P; they are collected,"
+            + " but add them to `observables:` (or fix the experiment's spelling)",
         "the observable state has the name of another column of cells: its column is called"
             + " state_2",
         "the observable P has the name of another column of cells: its column is called P_2");

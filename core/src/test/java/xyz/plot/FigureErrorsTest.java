@@ -45,70 +45,127 @@ class FigureErrorsTest {
 
   @Test
   void unknownAxisNamesTheNearestAndAllAxes() {
-    assertFails(figure().rows("methd").build(), "study.yaml: figure 'acc': rows: 'methd' is not"
-        + " an axis of the study. Did you mean 'method'? The axes are: method, dataset, seed.");
+    assertFails(figure().rows("methd").build(), """
+        study.yaml: figure 'acc': rows: 'methd' is not an axis of the study
+          valid: method, dataset, seed
+          did you mean 'method'?
+          fix: replace 'methd' with 'method'""");
   }
 
   @Test
   void unknownAxisWithNothingNear() {
-    assertFails(figure().color("optimizer").build(), "study.yaml: figure 'acc': color:"
-        + " 'optimizer' is not an axis of the study. The axes are: method, dataset, seed.");
+    assertFails(figure().color("optimizer").build(), """
+        study.yaml: figure 'acc': color: 'optimizer' is not an axis of the study
+          valid: method, dataset, seed
+          fix: use one of the valid axes""");
   }
 
   @Test
   void unknownXOffersStep() {
-    assertFails(figure().x("stpe").build(), "study.yaml: figure 'acc': x: 'stpe' is not an"
-        + " axis of the study. Did you mean 'step'? X takes an axis or step: method, dataset,"
-        + " seed, step.");
+    assertFails(figure().x("stpe").build(), """
+        study.yaml: figure 'acc': x: 'stpe' is not an axis of the study or step
+          valid: method, dataset, seed, step
+          did you mean 'step'?
+          fix: replace 'stpe' with 'step'""");
   }
 
   @Test
   void unknownObservableListsDeclaredAndRecordedOnes() {
-    assertFails(figure().y("test_ac").build(), "study.yaml: figure 'acc': y: 'test_ac' is not"
-        + " an observable of the study. Did you mean 'test_acc'? The observables are: test_acc,"
-        + " train_loss.");
+    assertFails(figure().y("test_ac").build(), """
+        study.yaml: figure 'acc': y: 'test_ac' is not an observable of the study
+          valid: test_acc, train_loss
+          did you mean 'test_acc'?
+          fix: replace 'test_ac' with 'test_acc'""");
+  }
+
+  @Test
+  void unknownFilterAxis() {
+    assertFails(figure().filter("datset", "iris").build(), """
+        study.yaml: figure 'acc': filter: 'datset' is not an axis of the study
+          valid: method, dataset, seed
+          did you mean 'dataset'?
+          fix: replace 'datset' with 'dataset'""");
   }
 
   @Test
   void unknownFilterLevel() {
-    assertFails(figure().filter("dataset", "iris", "wines").build(), "study.yaml: figure 'acc':"
-        + " filter.dataset: 'wines' is not a level of dataset. Did you mean 'wine'? The levels"
-        + " are: iris, wine.");
+    assertFails(figure().filter("dataset", "iris", "wines").build(), """
+        study.yaml: figure 'acc': filter.dataset: 'wines' is not a level of dataset
+          valid: iris, wine
+          did you mean 'wine'?
+          fix: replace 'wines' with 'wine'""");
+  }
+
+  @Test
+  void filterKeepingNoLevel() {
+    assertFails(figure().filter("dataset").build(), """
+        study.yaml: figure 'acc': filter.dataset: keeps no level
+          valid: iris, wine
+          fix: list the levels to keep, or drop the filter on dataset""");
   }
 
   @Test
   void unknownBand() {
-    assertFails(figure().band("ci").build(), "study.yaml: figure 'acc': band: 'ci' is not a"
-        + " band. Did you mean 'ci95'? The choices are: none, sd, se, ci95.");
+    assertFails(figure().band("c95").build(), """
+        study.yaml: figure 'acc': band: 'c95' is not a band
+          valid: none, sd, se, ci95
+          did you mean 'ci95'?
+          fix: replace 'c95' with 'ci95'""");
   }
 
   @Test
   void unknownScalesAndFormat() {
-    assertFails(figure().scales("free_y").build(), "study.yaml: figure 'acc': scales: 'free_y'"
-        + " is not a way to share scales. Did you mean 'free'? The choices are: shared, rows,"
-        + " cols, free.");
-    assertFails(figure().formats("pdf").build(), "study.yaml: figure 'acc': formats: 'pdf' is"
-        + " not a format. The choices are: png, svg.");
+    assertFails(figure().scales("free_y").build(), """
+        study.yaml: figure 'acc': scales: 'free_y' is not a way to share scales
+          valid: shared, rows, cols, free
+          did you mean 'free'?
+          fix: replace 'free_y' with 'free'""");
+    assertFails(figure().formats("pdf").build(), """
+        study.yaml: figure 'acc': formats: 'pdf' is not a format
+          valid: png, svg
+          fix: use one of the valid formats""");
+  }
+
+  @Test
+  void noFormatOrX() {
+    assertFails(figure().formats().build(), """
+        study.yaml: figure 'acc': formats: none given
+          valid: png, svg
+          fix: give one or more formats, such as png""");
+    assertFails(figure().x(null).build(), """
+        study.yaml: figure 'acc': x: none given
+          valid: method, dataset, seed, step
+          fix: give x an axis or step, such as dataset""");
   }
 
   @Test
   void oneAxisInTwoPlaces() {
-    assertFails(figure().rows("method").color("method").build(), "study.yaml: figure 'acc':"
-        + " color: 'method' is already the figure's rows; an axis takes one place in a figure.");
+    assertFails(figure().rows("method").color("method").build(), """
+        study.yaml: figure 'acc': color: 'method' is already the figure's rows
+          fix: give rows, cols, x and color different axes""");
+  }
+
+  @Test
+  void observableListedTwice() {
+    assertFails(Studies.figure("acc").y("test_acc", "test_acc").build(), """
+        study.yaml: figure 'acc': y: 'test_acc' is listed twice
+          fix: list it once""");
   }
 
   @Test
   void logarithmicTextAxis() {
-    assertFails(figure().x("method").logX().build(), "study.yaml: figure 'acc': log_x: the x"
-        + " axis 'method' has levels that are not numbers (tree, svm), so it cannot be"
-        + " logarithmic; drop log_x or put a numeric axis on x.");
+    assertFails(figure().x("method").logX().build(), """
+        study.yaml: figure 'acc': log_x: the x axis 'method' has levels that are not numbers \
+        (tree, svm), so it cannot be logarithmic
+          fix: drop log_x, or put a numeric axis on x""");
   }
 
   @Test
   void missingDatabase() throws Exception {
     Files.delete(database);
     assertFails(figure().build(), "study.yaml: figure 'acc': there are no results to draw: "
-        + database + " does not exist. `xyz run` produces it.");
+        + database + " does not exist\n"
+        + "  fix: run the study with `xyz run` (or `xyz collect` after a run)");
   }
 
   @Test
@@ -119,37 +176,35 @@ class FigureErrorsTest {
     fixture.cell("method", "svm", "dataset", "wine", "seed", 2L).state("interrupted");
     Files.delete(database);
     fixture.write(database);
-    assertFails(figure().build(), "study.yaml: figure 'acc': there are no results to draw: none"
-        + " of the 3 cells it shows is done (2 failed, 1 interrupted). `xyz run` produces them.");
+    assertFails(figure().build(), """
+        study.yaml: figure 'acc': there are no results to draw: none of the 3 cells it shows \
+        is done (2 failed, 1 interrupted)
+          fix: `xyz status` says why; `xyz run --rerun failed` runs them again""");
   }
 
   @Test
   void noCellYet() throws Exception {
     Files.delete(database);
     new ResultsFixture(study).write(database);
-    assertFails(figure().build(), "study.yaml: figure 'acc': there are no results to draw:"
-        + " results.duckdb holds no cells yet. `xyz run` produces them.");
+    assertFails(figure().build(), """
+        study.yaml: figure 'acc': there are no results to draw: results.duckdb holds no cells \
+        yet
+          fix: run the study with `xyz run`""");
   }
 
   @Test
   void doneCellsWithoutTheObservable() {
-    assertFails(Studies.figure("loss").y("train_loss").build(), "study.yaml: figure 'loss':"
-        + " there are no results to draw: the 1 done cell recorded no step of train_loss."
-        + " `xyz run` produces them.");
-  }
-
-  @Test
-  void nearestMatchCountsSwapsAndPrefixes() {
-    assertThat(Nearest.to("stpe", List.of("method", "step"))).hasValue("step");
-    assertThat(Nearest.to("ci", List.of("none", "ci95"))).hasValue("ci95");
-    assertThat(Nearest.to("Method", List.of("method"))).hasValue("method");
-    assertThat(Nearest.to("pdf", List.of("png", "svg"))).isEmpty();
-    assertThat(Nearest.distance("kitten", "sitting")).isEqualTo(3);
+    assertFails(Studies.figure("loss").y("train_loss").build(), """
+        study.yaml: figure 'loss': there are no results to draw: the 1 done cell recorded no \
+        step of train_loss
+          fix: plot an observable the cells record, or have the experiment record it and run \
+        the cells again with `xyz run --rerun all`""");
   }
 
   @Test
   void figureNameMustBeAFileName() {
-    assertFails(Studies.figure("../acc").y("test_acc").build(), "study.yaml: figure '../acc':"
-        + " the name is not a file name; use letters, digits, '-' and '_'.");
+    assertFails(Studies.figure("../acc").y("test_acc").build(), """
+        study.yaml: figure '../acc': the name is not a file name
+          fix: name the figure with letters, digits, '-' and '_'""");
   }
 }

@@ -67,7 +67,7 @@ class LargeGridTest {
     assertThatThrownBy(() -> FacetGrid.draw(study, database, Studies.figure("acc")
         .rows("method").cols("dataset").y("acc").build(), dir))
         .isInstanceOf(UserError.class).hasMessage("study.yaml: figure 'acc': 200 x 200 panels"
-            + " are too many to draw in one figure; filter its rows or columns, or split it into"
-            + " several figures.");
+            + " are too many to draw in one figure\n  fix: filter its rows or columns, or split"
+            + " it into several figures");
   }
 }

@@ -154,6 +154,19 @@ class LocalExecutorTest {
   }
 
   @Test
+  void aCellThatDiesOfSigintCountsAsInterruptedSoThatRunResumesIt() throws Exception {
+    // A terminal's Ctrl-C reaches the cell's program too, often before xyz notices it.
+    ExperimentSpec.Command spec = command(null, 0, "sh", "-c", "kill -INT $$; sleep 5");
+    Cell c = cell("c00000000000000c2", 0);
+
+    run(spec, new CommandRunner(spec, "t"), List.of(c), new StopSignal());
+
+    JsonNode st = status(c.id());
+    assertThat(st.get("state").asText()).isEqualTo("interrupted");
+    assertThat(st.get("signal").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void aCommandThatDoesNotExistFailsItsCellWithTheReason() throws Exception {
     ExperimentSpec.Command spec = command(null, 0, "no-such-program-xyz");
     Cell c = cell("c00000000000000d1", 0);
@@ -194,7 +207,8 @@ class LocalExecutorTest {
     RunSummary s = run(spec, new CommandRunner(spec, "t"), List.of(c), new StopSignal());
 
     assertThat(s.count(CellState.DONE)).isEqualTo(1);
-    assertThat(events).containsExactly("retry " + c.id() + " failed 1", "end " + c.id() + " done 2");
+    assertThat(events)
+        .containsExactly("retry " + c.id() + " failed 1", "end " + c.id() + " done 2");
     assertThat(status(c.id()).get("attempt").asInt()).isEqualTo(2);
   }
 

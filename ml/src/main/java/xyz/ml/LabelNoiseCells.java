@@ -22,6 +22,7 @@ public final class LabelNoiseCells {
 
   private static final List<String> COLUMNS =
       List.of("method", "dataset", "p", "seed", "train_acc", "test_acc");
+  private static final String COLLECT = "write it again with `xyz collect` on the study";
 
   private LabelNoiseCells() {}
 
@@ -35,16 +36,17 @@ public final class LabelNoiseCells {
         CSVReader csv = new CSVReader(in)) {
       String[] header = csv.readNext();
       if (header == null) {
-        throw new UserError(cellsCsv + ": the file is empty; expected a header with "
-            + String.join(", ", COLUMNS));
+        throw new UserError(cellsCsv + ": the file is empty, with no header\n  fix: " + COLLECT
+            + "; its header names " + String.join(", ", COLUMNS) + " among others");
       }
       int[] at = new int[COLUMNS.size()];
       List<String> names = Arrays.asList(header);
       for (int k = 0; k < at.length; k++) {
         at[k] = names.indexOf(COLUMNS.get(k));
         if (at[k] < 0) {
-          throw new UserError(cellsCsv + ":1: no column '" + COLUMNS.get(k) + "' in the header "
-              + names + "; is this the cells.csv of a label-noise study?");
+          throw new UserError(cellsCsv + ":1: no column '" + COLUMNS.get(k) + "' in the header ("
+              + String.join(", ", names) + ")\n  fix: give the cells.csv of a label-noise study,"
+              + " as `xyz collect` writes it");
         }
       }
       List<LabelNoiseFindings.Row> rows = new ArrayList<>();
@@ -53,10 +55,11 @@ public final class LabelNoiseCells {
       }
       return rows;
     } catch (NoSuchFileException e) {
-      throw new UserError(cellsCsv + ": no such file; run `xyz collect` on the study first", e);
+      throw new UserError(cellsCsv + ": no such file\n  fix: run `xyz collect` on the study"
+          + " first", e);
     } catch (CsvException e) {
       throw new UserError(cellsCsv + ":" + e.getLineNumber() + ": not valid CSV: "
-          + e.getMessage(), e);
+          + e.getMessage() + "\n  fix: " + COLLECT, e);
     }
   }
 
@@ -71,7 +74,9 @@ public final class LabelNoiseCells {
     String text(int column) {
       if (column >= cells.length) {
         throw new UserError(file + ":" + number + ": the row has " + cells.length
-            + " fields, so no '" + header[column] + "' (column " + (column + 1) + ")");
+            + " fields, so no '" + header[column] + "' (column " + (column + 1) + ")"
+            + "\n  fix: give the row " + header.length + " fields, as the header has, or "
+            + COLLECT);
       }
       return cells[column];
     }
@@ -100,7 +105,8 @@ public final class LabelNoiseCells {
 
     private UserError wrongKind(int column, String value, String kind, Exception cause) {
       return new UserError(file + ":" + number + ": column " + (column + 1) + " ('"
-          + header[column] + "') is '" + value + "', not " + kind, cause);
+          + header[column] + "') is '" + value + "', not " + kind
+          + "\n  fix: write " + kind + " there, or " + COLLECT, cause);
     }
   }
 }

@@ -49,8 +49,10 @@ public final class LabelNoiseExperiment implements Experiment {
     ClassificationData data = Datasets.load(cell.string("dataset"));
     double p = cell.number("p");
     if (!(p >= 0 && p <= 1)) {
-      throw new UserError("p = " + p + " is not a probability: valid values lie in [0, 1], "
-          + "such as 0, 0.2 or 1 (the share of training labels replaced by random classes)");
+      throw new UserError("controls.p: " + p + " is not a probability (the share of training"
+          + " labels replaced by random classes)\n  valid: numbers from 0 to 1"
+          + "\n  fix: keep the levels of p within [0, 1], such as"
+          + " `p: [0, 0.2, 0.4, 0.6, 0.8, 1]`");
     }
     long seed = cell.integer("seed");
 

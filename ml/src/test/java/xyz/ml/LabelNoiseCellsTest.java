@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xyz.UserError;
@@ -45,9 +44,9 @@ class LabelNoiseCellsTest {
 
     assertThatThrownBy(() -> LabelNoiseCells.read(file))
         .isInstanceOf(UserError.class)
-        .hasMessage(file + ":1: no column 'train_acc' in the header "
-            + List.of("method", "dataset", "p", "seed", "test_acc")
-            + "; is this the cells.csv of a label-noise study?");
+        .hasMessage(file + ":1: no column 'train_acc' in the header (method, dataset, p, seed,"
+            + " test_acc)\n  fix: give the cells.csv of a label-noise study, as `xyz collect`"
+            + " writes it");
   }
 
   @Test
@@ -57,7 +56,30 @@ class LabelNoiseCellsTest {
 
     assertThatThrownBy(() -> LabelNoiseCells.read(file))
         .isInstanceOf(UserError.class)
-        .hasMessage(file + ":3: column 4 ('seed') is 'one', not an integer");
+        .hasMessage(file + ":3: column 4 ('seed') is 'one', not an integer\n"
+            + "  fix: write an integer there, or write it again with `xyz collect` on the study");
+  }
+
+  @Test
+  void short_row_is_named_with_line_and_the_field_it_lacks() throws Exception {
+    Path file = write("method,dataset,p,seed,train_acc,test_acc\ntree,iris,0,0\n");
+
+    assertThatThrownBy(() -> LabelNoiseCells.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(file + ":2: the row has 4 fields, so no 'train_acc' (column 5)\n"
+            + "  fix: give the row 6 fields, as the header has, or write it again with"
+            + " `xyz collect` on the study");
+  }
+
+  @Test
+  void empty_file_says_what_header_it_needs() throws Exception {
+    Path file = write("");
+
+    assertThatThrownBy(() -> LabelNoiseCells.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(file + ": the file is empty, with no header\n"
+            + "  fix: write it again with `xyz collect` on the study; its header names method,"
+            + " dataset, p, seed, train_acc, test_acc among others");
   }
 
   @Test
@@ -65,6 +87,6 @@ class LabelNoiseCellsTest {
     Path file = dir.resolve("nowhere.csv");
     assertThatThrownBy(() -> LabelNoiseCells.read(file))
         .isInstanceOf(UserError.class)
-        .hasMessage(file + ": no such file; run `xyz collect` on the study first");
+        .hasMessage(file + ": no such file\n  fix: run `xyz collect` on the study first");
   }
 }

@@ -75,15 +75,22 @@ class LabelNoiseExperimentTest {
   void unknown_method_lists_the_valid_ones() {
     assertThatThrownBy(() -> run("knn", "iris", 0, 0))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown method 'knn': did you mean 'knn1'? valid values: "
-            + "logreg, tree, forest, knn1, svm, gbt");
+        .hasMessage("""
+            methods: unknown method 'knn'
+              valid: logreg, tree, forest, knn1, svm, gbt
+              did you mean 'knn1'?
+              fix: replace 'knn' with 'knn1' in the study's `methods`""");
   }
 
   @Test
   void unknown_dataset_lists_the_valid_ones() {
     assertThatThrownBy(() -> run("tree", "wines", 0, 0))
         .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("unknown dataset 'wines': did you mean 'wine'?");
+        .hasMessage("""
+            datasets: unknown dataset 'wines'
+              valid: iris, wine, breast_cancer, digits, penguins
+              did you mean 'wine'?
+              fix: replace 'wines' with 'wine' in the study's `datasets`""");
   }
 
   @ParameterizedTest
@@ -91,7 +98,9 @@ class LabelNoiseExperimentTest {
   void p_outside_zero_to_one_fails_the_cell(double p) {
     assertThatThrownBy(() -> run("tree", "iris", p, 0))
         .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("p = " + p + " is not a probability: valid values lie in [0, 1]");
+        .hasMessage("controls.p: " + p + " is not a probability (the share of training labels"
+            + " replaced by random classes)\n  valid: numbers from 0 to 1\n  fix: keep the levels"
+            + " of p within [0, 1], such as `p: [0, 0.2, 0.4, 0.6, 0.8, 1]`");
   }
 
   @Test

@@ -124,6 +124,9 @@ class LabelNoiseFindingsTest {
     List<Row> rows = List.of(new Row("tree", "cifar10", 1.0, 0, 1.0, 0.1));
     assertThatThrownBy(() -> LabelNoiseFindings.violations(rows))
         .isInstanceOf(UserError.class)
-        .hasMessageStartingWith("unknown dataset 'cifar10'");
+        .hasMessage("""
+            datasets: unknown dataset 'cifar10'
+              valid: iris, wine, breast_cancer, digits, penguins
+              fix: list only valid datasets in the study's `datasets`""");
   }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import xyz.UserError;
-import xyz.ml.NearestName;
+import xyz.study.Suggestions;
 
 /**
  * The classification datasets shipped inside xyz, by the names study files use. Each is read from
@@ -52,8 +52,11 @@ public final class Datasets {
   private static Entry entry(String name) {
     Entry entry = ENTRIES.get(name);
     if (entry == null) {
-      throw new UserError(
-          "unknown dataset '" + name + "': " + NearestName.hint(name, ENTRIES.keySet()));
+      List<String> near = Suggestions.nearest(name, names());
+      throw new UserError("datasets: unknown dataset '" + name + "'"
+          + Suggestions.hint(name, names()) + "\n  fix: " + (near.isEmpty()
+              ? "list only valid datasets" : "replace '" + name + "' with '" + near.get(0) + "'")
+          + " in the study's `datasets`");
     }
     return entry;
   }

@@ -25,7 +25,7 @@ import org.tribuo.math.distance.L2Distance;
 import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
 import xyz.UserError;
-import xyz.ml.NearestName;
+import xyz.study.Suggestions;
 
 /**
  * The classifiers of the label-noise study, each a Tribuo trainer set up to be deterministic for
@@ -138,7 +138,7 @@ public enum Method {
   /**
    * The method with this id.
    *
-   * @throws UserError when none has it; the message names the nearest one
+   * @throws UserError when none has it; the message lists the valid ids and the nearest ones
    */
   public static Method of(String id) {
     for (Method method : values()) {
@@ -146,7 +146,10 @@ public enum Method {
         return method;
       }
     }
-    throw new UserError("unknown method '" + id + "': " + NearestName.hint(id, ids()));
+    List<String> near = Suggestions.nearest(id, ids());
+    throw new UserError("methods: unknown method '" + id + "'" + Suggestions.hint(id, ids())
+        + "\n  fix: " + (near.isEmpty() ? "list only valid methods"
+            : "replace '" + id + "' with '" + near.get(0) + "'") + " in the study's `methods`");
   }
 
   private static CARTClassificationTrainer cart(float featureFraction, long seed) {

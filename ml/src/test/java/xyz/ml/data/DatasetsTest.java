@@ -91,15 +91,20 @@ class DatasetsTest {
   void unknown_name_names_the_nearest_and_every_valid_one() {
     assertThatThrownBy(() -> Datasets.load("pengiuns"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown dataset 'pengiuns': did you mean 'penguins'? valid values: "
-            + "iris, wine, breast_cancer, digits, penguins");
+        .hasMessage("""
+            datasets: unknown dataset 'pengiuns'
+              valid: iris, wine, breast_cancer, digits, penguins
+              did you mean 'penguins'?
+              fix: replace 'pengiuns' with 'penguins' in the study's `datasets`""");
   }
 
   @Test
   void unrelated_name_lists_the_valid_ones_without_a_guess() {
     assertThatThrownBy(() -> Datasets.load("mnist"))
         .isInstanceOf(UserError.class)
-        .hasMessage("unknown dataset 'mnist': valid values: "
-            + "iris, wine, breast_cancer, digits, penguins");
+        .hasMessage("""
+            datasets: unknown dataset 'mnist'
+              valid: iris, wine, breast_cancer, digits, penguins
+              fix: list only valid datasets in the study's `datasets`""");
   }
 }
