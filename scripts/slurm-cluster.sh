@@ -66,12 +66,14 @@ configure() {
   mkdir -p "$conf" /var/spool/slurmctld /var/spool/slurmd /var/log/slurm "$state"
   local overrides=""
   if [ -n "$cpus" ]; then
-    hw=$(echo "$hw" | sed -e "s/CPUs=[0-9]*/CPUs=$cpus/" -e "s/CoresPerSocket=[0-9]*/CoresPerSocket=$cpus/" \
-      -e "s/SocketsPerBoard=[0-9]*/SocketsPerBoard=1/" -e "s/ThreadsPerCore=[0-9]*/ThreadsPerCore=1/")
+    hw=$(echo "$hw" | sed -e "s/CPUs=[0-9]*/CPUs=$cpus/" \
+      -e "s/CoresPerSocket=[0-9]*/CoresPerSocket=$cpus/" \
+      -e "s/SocketsPerBoard=[0-9]*/SocketsPerBoard=1/" \
+      -e "s/ThreadsPerCore=[0-9]*/ThreadsPerCore=1/")
     overrides="SlurmdParameters=config_overrides"
   fi
   local changed=1
-  write_if_changed "$conf/slurm.conf" "# Written by scripts/slurm-cluster.sh: a single-node test cluster.
+  write_if_changed "$conf/slurm.conf" "# Written by scripts/slurm-cluster.sh: a test cluster.
 ClusterName=ci
 SlurmctldHost=$host(127.0.0.1)
 SlurmUser=root
