@@ -197,7 +197,8 @@ abstract class ExecutorContract {
         + " sleep 60; fi; " + WRITE_V + "', '{method}', '{k}', '" + slow + "']");
 
     startAndKill(study, cells(study), 3);
-    Map<String, JsonNode> before = statuses(study);
+    Map<String, JsonNode> before = new TreeMap<>(statuses(study));
+    before.values().removeIf(st -> !st.get("state").asText().equals("done"));
     assertThat(before.keySet()).containsExactly("a1", "a2", "a3");
     Files.delete(slow);
     Cli resume = runToEnd(study);
