@@ -136,7 +136,15 @@ ours_alive() {
   [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]
 }
 
-running() { pgrep -x "$1" >/dev/null 2>&1; }
+# Whether a live (not zombie) process runs program $1: a stopped daemon lingers as a zombie
+# until its parent reaps it, and must not be taken for a running one.
+running() {
+  local pid
+  for pid in $(pgrep -x "$1" 2>/dev/null); do
+    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] && return 0
+  done
+  return 1
+}
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 

@@ -30,10 +30,10 @@ import xyz.ml.LabelNoiseFindings;
  * only the measured fit times differ. Without a cluster it fails, or is skipped when
  * XYZ_SLURM_OPTIONAL is set.
  */
-class LabelNoiseOnSlurmTest {
+class SlurmLabelNoiseTest {
   private static final Path STUDY = Path.of("..", "examples", "label-noise", "study.yaml");
   private static final Path SLURM = Path.of("target", "label-noise-slurm");
-  /** The local run of LabelNoiseStudyTest, when it ran first; else this test makes its own. */
+  /** The local run LabelNoiseStudyTest leaves (it runs first); else this test makes its own. */
   private static final Path LOCAL = Path.of("target", "label-noise");
   private static final Path OWN_LOCAL = Path.of("target", "label-noise-local");
 
