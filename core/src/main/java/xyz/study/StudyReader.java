@@ -8,12 +8,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -67,7 +69,7 @@ public final class StudyReader {
       throw unreadable(file, "no such file", "check the path; run from the study's folder, "
           + "or give the path to its study file");
     } catch (CharacterCodingException e) {
-      throw unreadable(file, "the file is not UTF-8 text", "save it as UTF-8");
+      throw notUtf8(file);
     } catch (IOException e) {
       throw unreadable(file, "cannot read the file: " + e.getMessage(), null);
     }
@@ -84,6 +86,24 @@ public final class StudyReader {
    */
   public static Study parse(String yaml, Path file) {
     return new StudyReader(file).study(yaml);
+  }
+
+  /** A file that is not UTF-8, refused at its first bad byte. */
+  private static StudyException notUtf8(Path file) {
+    TextPlace place;
+    try {
+      place = TextPlace.firstMalformed(Files.readAllBytes(file));
+    } catch (IOException e) {
+      place = null;
+    }
+    if (place == null) {
+      return unreadable(file, "the file is not UTF-8 text", "save it as UTF-8");
+    }
+    return new StudyException(file.toString(), List.of(new Problem(file.toString(), place.line(),
+        place.column(), "", "the file is not UTF-8 text", null,
+        List.of(), List.of(), "save the file as UTF-8, or delete what an editor shows here",
+        Problem.truncate(place.text()) + "\n" + " ".repeat(Math.min(place.column() - 1,
+            Problem.FOUND_LIMIT)) + "^")));
   }
 
   private static StudyException unreadable(Path file, String message, String fix) {
@@ -140,6 +160,15 @@ public final class StudyReader {
       return root.orElse(null);
     } catch (MarkedYamlEngineException e) {
       syntax(e, yaml);
+    } catch (ReaderException e) {
+      TextPlace place = TextPlace.ofCodePoint(yaml, e.getPosition());
+      problems.at(place.line(), place.column(), "")
+          .message(String.format(Locale.ROOT, "the file holds the character U+%04X, which YAML "
+              + "does not allow", e.getCodePoint()))
+          .excerpt(Problem.truncate(place.text()) + "\n"
+              + " ".repeat(Math.min(place.column() - 1, Problem.FOUND_LIMIT)) + "^")
+          .fix("delete it (an editor may not show it); control characters are not allowed, "
+              + "tabs only inside quotes").add();
     } catch (YamlEngineException e) {
       problems.at(0, 0, "").message("the YAML does not parse: " + e.getMessage())
           .fix("check the indentation, brackets and quotes").add();
