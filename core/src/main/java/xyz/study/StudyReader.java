@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -232,7 +234,7 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, "methods", "methods: [logreg, forest]");
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String path = item == node ? "methods" : Nodes.item("methods", i);
@@ -252,7 +254,7 @@ public final class StudyReader {
       String name = Nodes.text(nameNode, path, problems, "a method name or "
           + "{name: NAME, controls: {...}}", "write `- logreg` or `- {name: forest, controls: "
           + "{trees: [50, 100]}}`");
-      if (name != null && unique(name, seen, nameNode, path)) {
+      if (name != null && unique(name, seen, i, nameNode, path)) {
         methods.add(new Declared.Method(name, nameNode, path, controls));
       }
     }
@@ -273,11 +275,11 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, key, key + ": " + example);
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = items.get(i) == node ? key : Nodes.item(key, i);
       String name = Nodes.text(items.get(i), path, problems, "a " + what + " name", null);
-      if (name != null && unique(name, seen, items.get(i), path)) {
+      if (name != null && unique(name, seen, i, items.get(i), path)) {
         names.add(new Declared.Name(name, items.get(i), path));
       }
     }
@@ -299,22 +301,23 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, "observables", "observables: [train_acc, test_acc]");
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = items.get(i) == node ? "observables" : Nodes.item("observables", i);
       String name = Nodes.text(items.get(i), path, problems, "an observable name", null);
       if (name != null && AxisNames.check(name, "observable", problems, items.get(i), path)
-          && unique(name, seen, items.get(i), path)) {
+          && unique(name, seen, i, items.get(i), path)) {
         names.add(name);
       }
     }
     return names;
   }
 
-  private boolean unique(String name, List<String> seen, Node node, String path) {
-    int first = seen.indexOf(name);
-    seen.add(name);
-    if (first < 0) {
+  /** Whether {@code name} is new; a repeat is a problem naming the item it repeats. */
+  private boolean unique(String name, Map<String, Integer> seen, int index, Node node,
+      String path) {
+    Integer first = seen.putIfAbsent(name, index);
+    if (first == null) {
       return true;
     }
     String earlier = path.substring(0, path.lastIndexOf('[')) + "[" + first + "]";
