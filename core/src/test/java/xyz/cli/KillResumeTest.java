@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class KillResumeTest {
   private static final int CELLS = 24;
   private static final int LINES = 4;
-  private static final int KILLS = 20;
+  /** Studies killed and resumed, each from scratch, and the kills in each. */
+  private static final int STUDIES = 4;
+  private static final int KILLS_EACH = 5;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -36,7 +38,7 @@ class KillResumeTest {
     String levels = IntStream.rangeClosed(1, CELLS).mapToObj(Integer::toString)
         .collect(Collectors.joining(", "));
     String script = "k=$0; for i in 1 2 3 4; do echo \"{\\\"step\\\": $i, \\\"v\\\": $k}\""
-        + " >> \"$XYZ_OBSERVATIONS\"; if [ $((k % 3)) -eq 1 ]; then sleep 0.15; fi; done;"
+        + " >> \"$XYZ_OBSERVATIONS\"; if [ $((k % 3)) -eq 1 ]; then sleep 0.25; fi; done;"
         + " if [ $((k % 7)) -eq 5 ]; then echo boom >&2; exit 3; fi";
     return """
         study: %s
@@ -56,34 +58,36 @@ class KillResumeTest {
     Cli whole = Cli.run("run", reference.toString(), "--workers", "2", "--no-plot");
     assertThat(whole.code).as(whole.toString()).isEqualTo(Main.FAILURE);
 
-    Path killed = Cli.study(tmp.resolve("killed"), study("kill"));
-    Path cells = tmp.resolve("killed/results/cells");
     SplittableRandom random = new SplittableRandom(20261203L);
     int killedWhileRunning = 0;
-    for (int round = 0; round < KILLS; round++) {
-      Process run = xyz("run", killed.toString(), "--workers", "2", "--no-plot");
-      long waitMillis = 150 + random.nextLong(2500);
-      boolean endedFirst = run.waitFor(waitMillis, TimeUnit.MILLISECONDS);
-      if (!endedFirst) {
-        killedWhileRunning++;
-        run.destroyForcibly();
+    for (int n = 0; n < STUDIES; n++) {
+      Path killed = Cli.study(tmp.resolve("killed-" + n), study("kill"));
+      Path cells = killed.resolveSibling("results/cells");
+      for (int round = 0; round < KILLS_EACH; round++) {
+        Process run = xyz("run", killed.toString(), "--workers", "2", "--no-plot");
+        long waitMillis = 150 + random.nextLong(1350);
+        if (!run.waitFor(waitMillis, TimeUnit.MILLISECONDS)) {
+          killedWhileRunning++;
+          run.destroyForcibly();
+        }
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertEveryEndedCellIsWhole(cells,
+            "study " + n + ", round " + round + ", killed after " + waitMillis + " ms");
       }
-      assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertEveryEndedCellIsWhole(cells, "round " + round + " after " + waitMillis + " ms");
+
+      Cli resume = Cli.run("run", killed.toString(), "--workers", "2", "--no-plot");
+      assertThat(resume.code).as(resume.toString()).isEqualTo(Main.FAILURE);
+      assertEveryEndedCellIsWhole(cells, "study " + n + " after the last resume");
+      assertThat(states(cells)).isEqualTo(states(tmp.resolve("ref/results/cells")))
+          .hasSize(CELLS);
+      List<String> rows = Files.readAllLines(killed.resolveSibling("results/observations.csv"));
+      assertThat(rows)
+          .isEqualTo(Files.readAllLines(tmp.resolve("ref/results/observations.csv")))
+          .hasSize(1 + CELLS * LINES)
+          .doesNotHaveDuplicates();
     }
-    assertThat(killedWhileRunning).as("runs killed before they ended").isGreaterThan(KILLS / 2);
-
-    Cli resume = Cli.run("run", killed.toString(), "--workers", "2", "--no-plot");
-    assertThat(resume.code).as(resume.toString()).isEqualTo(Main.FAILURE);
-    assertEveryEndedCellIsWhole(cells, "after the last resume");
-
-    assertThat(states(cells)).isEqualTo(states(tmp.resolve("ref/results/cells")))
-        .hasSize(CELLS);
-    List<String> rows = Files.readAllLines(tmp.resolve("killed/results/observations.csv"));
-    assertThat(rows)
-        .isEqualTo(Files.readAllLines(tmp.resolve("ref/results/observations.csv")))
-        .hasSize(1 + CELLS * LINES)
-        .doesNotHaveDuplicates();
+    assertThat(killedWhileRunning).as("runs killed before they ended")
+        .isGreaterThan(STUDIES * KILLS_EACH / 2);
   }
 
   /** A done cell has all its lines once; a failed one is the cell that fails, and only it. */
