@@ -14,5 +14,5 @@ data.to_csv(os.path.join(out, "observations.csv"), index=False)
 try:
     data.to_parquet(os.path.join(out, "observations.parquet"))
     print("parquet: written")
-except ImportError as e:
-    print("parquet: no engine (%s)" % e)
+except ImportError:
+    print("parquet: none, no engine installed (pyarrow or fastparquet)")
