@@ -59,6 +59,16 @@ public final class Main implements Runnable {
             }
             return USER_ERROR;
           }
+          String environment = EnvironmentErrors.describe(e);
+          if (environment != null) {
+            err.println("xyz: the file system refused: " + environment);
+            err.println("  fix: make the results folder writable and give it free space, then "
+                + "run again (cells that ended are kept)");
+            if (debug) {
+              e.printStackTrace(err);
+            }
+            return FAILURE;
+          }
           err.println("xyz: internal error: " + e);
           e.printStackTrace(err);
           err.println("xyz: this is a bug in xyz (or a broken environment); exit code 1");

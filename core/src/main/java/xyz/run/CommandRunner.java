@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,18 @@ import xyz.study.Values;
 /**
  * Runs a cell as a program, without a shell: the argument template filled with the cell's values,
  * the parameters also as {@code XYZ_PARAM_<name>} variables and in {@code params.json}, and the
- * file for observables in {@code XYZ_OBSERVATIONS}.
+ * file for observables in {@code XYZ_OBSERVATIONS}. A program whose stdout or stderr grows past
+ * {@value #OUTPUT_LIMIT_PROPERTY} bytes (1 GiB by default) is stopped and its cell failed, so that
+ * a runaway print loop cannot fill the disk.
  */
 final class CommandRunner implements CellRunner {
   /** How long a stopped program has between SIGTERM and SIGKILL. */
   static final Duration GRACE = Duration.ofSeconds(5);
 
+  /** System property: the most bytes a cell's stdout.txt or stderr.txt may reach. */
+  static final String OUTPUT_LIMIT_PROPERTY = "xyz.run.outputLimit";
+
+  private static final long DEFAULT_OUTPUT_LIMIT = 1L << 30;
   private static final long POLL_MILLIS = 50;
   private static final long SIGNAL_SETTLE_MILLIS = 100;
   private static final int SIGINT = 2;
@@ -63,6 +70,7 @@ final class CommandRunner implements CellRunner {
     }
 
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    long limit = Long.getLong(OUTPUT_LIMIT_PROPERTY, DEFAULT_OUTPUT_LIMIT);
     while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
       if (stop.stopped()) {
         kill(process);
@@ -72,6 +80,14 @@ final class CommandRunner implements CellRunner {
         kill(process);
         return new Outcome(
             CellState.TIMEOUT, null, signal(process), "timed out after " + human(timeout));
+      }
+      String flooded = flooded(dir, limit);
+      if (flooded != null) {
+        kill(process);
+        String why = flooded + " passed " + limit + " bytes, so the program was stopped (the limit"
+            + " is the system property " + OUTPUT_LIMIT_PROPERTY + ")";
+        append(dir, why);
+        return new Outcome(CellState.FAILED, null, signal(process), why);
       }
     }
     int code = process.exitValue();
@@ -140,10 +156,33 @@ final class CommandRunner implements CellRunner {
     return at >= 0 ? m.substring(at) : m;
   }
 
+  /** The output file that has grown past the limit, or null. */
+  private static String flooded(Path dir, long limit) {
+    for (String name : List.of(ResultsFolder.STDOUT, ResultsFolder.STDERR)) {
+      try {
+        if (Files.size(dir.resolve(name)) > limit) {
+          return name;
+        }
+      } catch (IOException e) {
+        // A file that cannot be measured is not growing through this redirect.
+      }
+    }
+    return null;
+  }
+
   private static void note(Path dir, String why) {
+    write(dir, "xyz: " + why + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  /** Adds the reason after what the program wrote to its stderr. */
+  private static void append(Path dir, String why) {
+    write(dir, "\nxyz: " + why + "\n", StandardOpenOption.APPEND);
+  }
+
+  private static void write(Path dir, String text, StandardOpenOption mode) {
     try {
-      Files.writeString(dir.resolve(ResultsFolder.STDERR), "xyz: " + why + "\n",
-          StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(ResultsFolder.STDERR), text, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
     } catch (IOException ignored) {
       // The outcome already carries the reason; a missing stderr file loses nothing more.
     }

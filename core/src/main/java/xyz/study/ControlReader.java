@@ -1,6 +1,7 @@
 package xyz.study;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -137,6 +138,7 @@ final class ControlReader {
     }
     List<Object> levels = new ArrayList<>();
     List<String> labels = new ArrayList<>();
+    Map<String, Integer> firstAt = new HashMap<>();
     boolean ok = true;
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
@@ -147,8 +149,8 @@ final class ControlReader {
         continue;
       }
       String label = Values.label(value);
-      int first = labels.indexOf(label);
-      if (first >= 0) {
+      Integer first = firstAt.putIfAbsent(label, labels.size());
+      if (first != null) {
         problems.at(item, itemPath)
             .message("level '" + label + "' repeats " + Nodes.item(path, first))
             .found(((ScalarNode) item).getValue()).fix("remove one of them").add();

@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -67,7 +71,7 @@ public final class StudyReader {
       throw unreadable(file, "no such file", "check the path; run from the study's folder, "
           + "or give the path to its study file");
     } catch (CharacterCodingException e) {
-      throw unreadable(file, "the file is not UTF-8 text", "save it as UTF-8");
+      throw notUtf8(file);
     } catch (IOException e) {
       throw unreadable(file, "cannot read the file: " + e.getMessage(), null);
     }
@@ -84,6 +88,24 @@ public final class StudyReader {
    */
   public static Study parse(String yaml, Path file) {
     return new StudyReader(file).study(yaml);
+  }
+
+  /** A file that is not UTF-8, refused at its first bad byte. */
+  private static StudyException notUtf8(Path file) {
+    TextPlace place;
+    try {
+      place = TextPlace.firstMalformed(Files.readAllBytes(file));
+    } catch (IOException e) {
+      place = null;
+    }
+    if (place == null) {
+      return unreadable(file, "the file is not UTF-8 text", "save it as UTF-8");
+    }
+    return new StudyException(file.toString(), List.of(new Problem(file.toString(), place.line(),
+        place.column(), "", "the file is not UTF-8 text", null,
+        List.of(), List.of(), "save the file as UTF-8, or delete what an editor shows here",
+        Problem.truncate(place.text()) + "\n" + " ".repeat(Math.min(place.column() - 1,
+            Problem.FOUND_LIMIT)) + "^")));
   }
 
   private static StudyException unreadable(Path file, String message, String fix) {
@@ -140,6 +162,15 @@ public final class StudyReader {
       return root.orElse(null);
     } catch (MarkedYamlEngineException e) {
       syntax(e, yaml);
+    } catch (ReaderException e) {
+      TextPlace place = TextPlace.ofCodePoint(yaml, e.getPosition());
+      problems.at(place.line(), place.column(), "")
+          .message(String.format(Locale.ROOT, "the file holds the character U+%04X, which YAML "
+              + "does not allow", e.getCodePoint()))
+          .excerpt(Problem.truncate(place.text()) + "\n"
+              + " ".repeat(Math.min(place.column() - 1, Problem.FOUND_LIMIT)) + "^")
+          .fix("delete it (an editor may not show it); control characters are not allowed, "
+              + "tabs only inside quotes").add();
     } catch (YamlEngineException e) {
       problems.at(0, 0, "").message("the YAML does not parse: " + e.getMessage())
           .fix("check the indentation, brackets and quotes").add();
@@ -203,7 +234,7 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, "methods", "methods: [logreg, forest]");
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String path = item == node ? "methods" : Nodes.item("methods", i);
@@ -223,7 +254,7 @@ public final class StudyReader {
       String name = Nodes.text(nameNode, path, problems, "a method name or "
           + "{name: NAME, controls: {...}}", "write `- logreg` or `- {name: forest, controls: "
           + "{trees: [50, 100]}}`");
-      if (name != null && unique(name, seen, nameNode, path)) {
+      if (name != null && unique(name, seen, i, nameNode, path)) {
         methods.add(new Declared.Method(name, nameNode, path, controls));
       }
     }
@@ -244,11 +275,11 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, key, key + ": " + example);
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = items.get(i) == node ? key : Nodes.item(key, i);
       String name = Nodes.text(items.get(i), path, problems, "a " + what + " name", null);
-      if (name != null && unique(name, seen, items.get(i), path)) {
+      if (name != null && unique(name, seen, i, items.get(i), path)) {
         names.add(new Declared.Name(name, items.get(i), path));
       }
     }
@@ -270,22 +301,23 @@ public final class StudyReader {
     if (items.isEmpty()) {
       empty(node, "observables", "observables: [train_acc, test_acc]");
     }
-    List<String> seen = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = items.get(i) == node ? "observables" : Nodes.item("observables", i);
       String name = Nodes.text(items.get(i), path, problems, "an observable name", null);
       if (name != null && AxisNames.check(name, "observable", problems, items.get(i), path)
-          && unique(name, seen, items.get(i), path)) {
+          && unique(name, seen, i, items.get(i), path)) {
         names.add(name);
       }
     }
     return names;
   }
 
-  private boolean unique(String name, List<String> seen, Node node, String path) {
-    int first = seen.indexOf(name);
-    seen.add(name);
-    if (first < 0) {
+  /** Whether {@code name} is new; a repeat is a problem naming the item it repeats. */
+  private boolean unique(String name, Map<String, Integer> seen, int index, Node node,
+      String path) {
+    Integer first = seen.putIfAbsent(name, index);
+    if (first == null) {
       return true;
     }
     String earlier = path.substring(0, path.lastIndexOf('[')) + "[" + first + "]";
