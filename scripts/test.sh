@@ -8,25 +8,33 @@ need=()
 command -v python3 >/dev/null || need+=(python3)
 command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "ci: installing ${need[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "test: ${need[*]} missing; install them (as root: apt-get install ${need[*]})" >&2
+    exit 2
+  fi
+  echo "test: installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${need[@]}"
 fi
 
-java -version 2>&1 | head -1
-mvn -v | head -1
+# sed reads to the end: head would close the pipe, and Maven dies of the broken pipe.
+java -version 2>&1 | sed -n 1p
+mvn -v 2>&1 | sed -n 1p
 
 # The Slurm tests run against a real single-node cluster (munge, slurmdbd on MariaDB,
 # slurmctld, slurmd); in CI they must never be skipped.
 unset XYZ_SLURM_OPTIONAL
 slurm_start=$SECONDS
-if ! sinfo -h >/dev/null 2>&1; then
+if sinfo -h >/dev/null 2>&1; then
+  # A cluster that answers is used as it is: its configuration is not ours to rewrite.
+  echo "test: using the Slurm cluster that is already up"
+else
   # Stop on the way out only a cluster that this run started.
   trap 'scripts/slurm-cluster.sh stop' EXIT
+  scripts/slurm-cluster.sh up
+  echo "test: Slurm cluster up in $((SECONDS - slurm_start)) s"
 fi
-scripts/slurm-cluster.sh up
-echo "ci: Slurm cluster up in $((SECONDS - slurm_start)) s"
 
 # The suite itself; with a cluster already up, this line alone is enough.
 mvn -B verify

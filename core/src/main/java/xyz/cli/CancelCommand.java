@@ -29,7 +29,8 @@ final class CancelCommand implements Callable<Integer> {
     Study s = study.load();
     if (Submission.readAll(s.resultsDir()).isEmpty()) {
       throw new UserError(s.resultsDir() + ": the study was never sent to Slurm, so there is "
-          + "nothing to cancel\n  fix: `xyz run " + s.file() + " --executor slurm` submits it");
+          + "nothing to cancel\n  fix: `xyz run " + StudyOptions.target(s)
+          + " --executor slurm` submits it");
     }
     List<String> ids = new SlurmExecutor(new SlurmCommands()).cancel(s.resultsDir());
     PrintWriter out = spec.commandLine().getOut();
@@ -37,7 +38,8 @@ final class CancelCommand implements Callable<Integer> {
       out.println("xyz: no job of " + s.name() + " is queued; nothing to cancel");
     } else {
       out.println("xyz: cancelled Slurm job" + (ids.size() == 1 ? " " : "s ")
-          + String.join(", ", ids) + " of " + s.name() + "; `xyz status` shows what ended");
+          + String.join(", ", ids) + " of " + s.name() + "; `xyz status "
+          + StudyOptions.target(s) + "` shows what ended");
     }
     out.flush();
     return 0;

@@ -17,8 +17,8 @@ import xyz.study.Study;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a study's cells that have not ended yet, on this machine, then collect the results "
-          + "and draw the study's figures. Cells already done are skipped.",
+      "Run a study's cells that have not ended yet, on this machine or on Slurm, then collect "
+          + "the results and draw the study's figures. Cells already done are skipped.",
       "With the Slurm executor the cells are submitted as job arrays and the command returns "
           + "with the job ids (or follows them with --wait); cells done or still queued are "
           + "never submitted again."

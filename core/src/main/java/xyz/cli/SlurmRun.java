@@ -80,8 +80,9 @@ final class SlurmRun {
     }
     if (!wait) {
       if (any) {
-        out.println("xyz: follow with `xyz status " + study.file() + " --wait`; then `xyz "
-            + "collect` and `xyz plot`, or `xyz run` again to resubmit what did not end");
+        String target = StudyOptions.target(study);
+        out.println("xyz: follow with `xyz status " + target + " --wait`; then `xyz collect "
+            + target + "` and `xyz plot`, or `xyz run` again to resubmit what did not end");
       }
       out.flush();
       return 0;

@@ -19,6 +19,16 @@ final class StudyOptions {
       description = "The results folder (default: the study's `results:`, or results/ beside it).")
   Path results;
 
+  /**
+   * How a later command names this study: the file, and the results folder when the command
+   * line moved it, so that a hint can be pasted as it is.
+   */
+  static String target(Study study) {
+    Path usual = study.file().toAbsolutePath().getParent().resolve("results").normalize();
+    boolean moved = !study.resultsDir().toAbsolutePath().normalize().equals(usual);
+    return study.file() + (moved ? " --results " + study.resultsDir() : "");
+  }
+
   /** Reads and validates the study file, with the results folder of the command line. */
   Study load() {
     if (!Files.exists(file)) {

@@ -122,7 +122,11 @@ final class CommandRunner implements CellRunner {
    */
   private static boolean interruptedByUser(Integer signal, StopSignal stop)
       throws InterruptedException {
-    if (stop.stopped() || (signal != null && signal == SIGINT)) {
+    if (signal != null && signal == SIGINT) {
+      // The user's Ctrl-C: stop now, before this worker takes the next cell.
+      stop.stop();
+    }
+    if (stop.stopped()) {
       return true;
     }
     Thread.sleep(SIGNAL_SETTLE_MILLIS);

@@ -53,10 +53,13 @@ public final class Runners {
         return;
       }
     }
+    String interpreter = program.endsWith(".py") ? "python3" : program.endsWith(".sh") ? "sh"
+        : program.endsWith(".R") ? "Rscript" : null;
     throw new UserError(
         study.file() + ": experiment.command: program '" + program + "' is not on the PATH\n"
-            + "  fix: install it, give its full path, or start it through an interpreter, such as"
-            + " `command: [python3, " + program + ", ...]`");
+            + "  fix: " + (interpreter == null ? "install it, or give its full path"
+                : "start it through its interpreter: `command: [" + interpreter + ", "
+                    + program + ", ...]`"));
   }
 
   /** The built-in experiments on the classpath, in a stable order. */

@@ -188,9 +188,7 @@ class RunCommandTest {
 
       assertThat(r.code).as(command).isEqualTo(2);
       assertThat(r.err).as(command).isEqualTo("xyz: " + study + ": experiment.command: program"
-          + " 'no-such-program-xyz' is not on the PATH\n  fix: install it, give its full path, or"
-          + " start it through an interpreter, such as `command: [python3, no-such-program-xyz,"
-          + " ...]`\n");
+          + " 'no-such-program-xyz' is not on the PATH\n  fix: install it, or give its full path\n");
     }
     assertThat(tmp.resolve("s/results/cells")).doesNotExist();
   }
