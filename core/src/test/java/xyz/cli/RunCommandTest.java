@@ -188,7 +188,8 @@ class RunCommandTest {
 
       assertThat(r.code).as(command).isEqualTo(2);
       assertThat(r.err).as(command).isEqualTo("xyz: " + study + ": experiment.command: program"
-          + " 'no-such-program-xyz' is not on the PATH\n  fix: install it, or give its full path\n");
+          + " 'no-such-program-xyz' is not on the PATH\n"
+          + "  fix: install it, or give its full path\n");
     }
     assertThat(tmp.resolve("s/results/cells")).doesNotExist();
   }
