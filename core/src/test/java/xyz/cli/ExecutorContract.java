@@ -6,15 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,23 +72,7 @@ abstract class ExecutorContract {
   }
 
   private static List<List<Object>> rows(Path study, String sql) throws Exception {
-    Properties ro = new Properties();
-    ro.setProperty("duckdb.read_only", "true");
-    Path db = study.resolveSibling("results").resolve("results.duckdb");
-    List<List<Object>> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db, ro);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      ResultSetMetaData meta = r.getMetaData();
-      while (r.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.add(r.getObject(i));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return ResultsDb.rows(study.resolveSibling("results"), sql);
   }
 
   private static final String WRITE_V =

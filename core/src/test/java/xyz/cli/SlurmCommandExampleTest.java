@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,22 +63,6 @@ class SlurmCommandExampleTest {
   }
 
   private static List<List<Object>> rows(Path results, String sql) throws Exception {
-    Properties ro = new Properties();
-    ro.setProperty("duckdb.read_only", "true");
-    List<List<Object>> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(
-            "jdbc:duckdb:" + results.resolve("results.duckdb"), ro);
-        Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      ResultSetMetaData meta = r.getMetaData();
-      while (r.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          row.add(r.getObject(i));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return ResultsDb.rows(results, sql);
   }
 }
