@@ -68,21 +68,15 @@ class HostileEnvironmentTest {
   }
 
   @Test
-  void aCommandThatDoesNotExistFailsItsCellsWithTheReason() throws Exception {
+  void aCommandThatDoesNotExistIsRefusedBeforeAnyCellRuns() throws Exception {
     Path file = Cli.study(tmp, study("[no-such-program-xyz, \"{k}\"]", ""));
     Cli cli = Cli.run("run", file.toString(), "--no-plot");
 
-    assertThat(cli.code).as(cli.toString()).isEqualTo(Main.FAILURE);
-    assertThat(cli.err + cli.out).doesNotContain("\tat ").doesNotContain("Exception");
-    List<Path> cells = cells(tmp.resolve("results"));
-    assertThat(cells).hasSize(2);
-    for (Path cell : cells) {
-      JsonNode status = status(cell);
-      assertThat(status.path("state").asText()).isEqualTo("failed");
-      assertThat(status.path("error").asText())
-          .startsWith("cannot start 'no-such-program-xyz' in ")
-          .endsWith("error=2, No such file or directory");
-    }
+    assertThat(cli.code).as(cli.toString()).isEqualTo(Main.USER_ERROR);
+    assertThat(cli.err).isEqualTo("xyz: " + file + ": experiment.command: program"
+        + " 'no-such-program-xyz' is not on the PATH\n"
+        + "  fix: install it, or give its full path\n");
+    assertThat(tmp.resolve("results/cells")).doesNotExist();
   }
 
   @Test
