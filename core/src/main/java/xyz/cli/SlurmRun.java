@@ -93,7 +93,7 @@ final class SlurmRun {
     out.println("xyz: " + study.name() + " ended: " + summary(c));
     printNotDone(end, out);
     if (collect) {
-      StudyRun.collectAndPlot(study, folder, out, plot);
+      StudyRun.collectAndPlot(study, plan, folder, out, plot);
     }
     out.flush();
     return c.get(Kind.DONE) == plan.cells().size() ? 0 : Main.FAILURE;

@@ -118,7 +118,7 @@ final class StudyRun {
       keptFailed += summary.ran() - summary.count(CellState.DONE);
     }
     if (collect) {
-      collectAndPlot(plot);
+      collectAndPlot(study, plan, folder, out, plot);
     }
     out.flush();
     return keptFailed > 0 ? Main.FAILURE : 0;
@@ -193,13 +193,10 @@ final class StudyRun {
     out.flush();
   }
 
-  private void collectAndPlot(boolean plot) {
-    collectAndPlot(study, folder, out, plot);
-  }
-
   /** Collects the results folder into the database, then draws the study's figures. */
-  static void collectAndPlot(Study study, ResultsFolder folder, PrintWriter out, boolean plot) {
-    CollectReport report = Collector.collect(study, folder.root(), Planner.plan(study));
+  static void collectAndPlot(
+      Study study, Plan plan, ResultsFolder folder, PrintWriter out, boolean plot) {
+    CollectReport report = Collector.collect(study, folder.root(), plan);
     out.println("xyz: " + report.summary().replace("\n", "\nxyz: "));
     report.details(10).forEach(line -> out.println("xyz: WARNING: " + line));
     if (!plot) {

@@ -5,7 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -32,8 +31,7 @@ final class AtomicFiles {
    */
   static void replace(Path temporary, Path target) throws IOException {
     try {
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      xyz.store.AtomicFiles.move(temporary, target);
     } catch (AccessDeniedException e) {
       throw locked(target, e);
     } catch (FileSystemException e) {
