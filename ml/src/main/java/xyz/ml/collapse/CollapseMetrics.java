@@ -194,20 +194,26 @@ public final class CollapseMetrics {
         return;
       }
     }
-    int pairs = classes * (classes - 1) / 2;
-    double sum = 0;
-    double sumSquares = 0;
-    double offset = 0;
+    // Two passes over the cosines: the one-pass sum of squares loses the small spread of a
+    // nearly collapsed frame to cancellation.
+    double[] cosines = new double[classes * (classes - 1) / 2];
+    int pairs = 0;
     for (int c = 0; c < classes; c++) {
       for (int k = c + 1; k < classes; k++) {
-        double cos = dot(rows[c], rows[k]) / (norms[c] * norms[k]);
-        sum += cos;
-        sumSquares += cos * cos;
-        offset += Math.abs(cos + 1.0 / (classes - 1));
+        cosines[pairs++] = dot(rows[c], rows[k]) / (norms[c] * norms[k]);
       }
     }
-    double mean = sum / pairs;
-    values.put("cos_std_" + suffix, Math.sqrt(Math.max(0, sumSquares / pairs - mean * mean)));
+    double mean = 0;
+    for (double cos : cosines) {
+      mean += cos / pairs;
+    }
+    double spread = 0;
+    double offset = 0;
+    for (double cos : cosines) {
+      spread += (cos - mean) * (cos - mean) / pairs;
+      offset += Math.abs(cos + 1.0 / (classes - 1));
+    }
+    values.put("cos_std_" + suffix, Math.sqrt(spread));
     values.put("max_angle_" + suffix, offset / pairs);
   }
 
