@@ -8,7 +8,7 @@ import java.util.NavigableMap;
 
 /**
  * What one run of the unconstrained-features sandbox must show, after the authors: NC1 falls by
- * at least three orders of magnitude from the start, and at the last step the equinorm
+ * at least three orders of magnitude from the first snapshot, and at the last step the equinorm
  * coefficients of variation, the cosine spreads, the max-angle measures and self-duality are all
  * below {@value #SMALL}, with no NCC mismatch.
  */
@@ -17,7 +17,7 @@ public final class SandboxFindings {
   /** The bound on the NC2 and NC3 measures at the last step. */
   public static final double SMALL = 0.05;
 
-  /** The factor NC1 must fall by, from step 0 to the last step. */
+  /** The factor NC1 must fall by, from the first snapshot to the last. */
   public static final double NC1_FALL = 1e3;
 
   /** The measures that must end below {@link #SMALL}. */

@@ -18,7 +18,7 @@ import xyz.run.CellContext;
  * @param weightDecay {@code weight_decay}, λ
  * @param steps {@code steps}, gradient steps
  * @param initSd {@code init_sd}, the initial parameters' standard deviation
- * @param snapshots {@code snapshots}, how many log-spaced steps are measured, step 0 included
+ * @param snapshots {@code snapshots}, how many log-spaced steps are measured
  * @param seed {@code seed}
  */
 public record SandboxSettings(UnconstrainedFeatures.Loss loss, int classes, int perClass,

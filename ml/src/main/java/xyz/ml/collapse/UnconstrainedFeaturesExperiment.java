@@ -7,8 +7,9 @@ import xyz.run.Experiment;
  * One cell of the unconstrained-features sandbox: optimises free features and a linear
  * classifier (see {@link UnconstrainedFeatures}) and measures neural collapse along the way.
  *
- * <p>Parameters: see {@link SandboxSettings}; every one but {@code method} has a default. At step
- * 0 and at {@code snapshots − 1} log-spaced steps up to {@code steps} it records, with the step,
+ * <p>Parameters: see {@link SandboxSettings}; every one but {@code method} has a default. At
+ * {@code snapshots} log-spaced steps from 1 to {@code steps} (every step at first; no step 0, which
+ * a log axis cannot show) it records, with the step,
  * {@code loss} (the objective, weight decay included), {@code data_loss}, {@code train_error} and
  * every measure of {@link CollapseMeasures} under its own name. A run that diverges records the
  * step where it did, as NaN observables with the reason in the cell's log, and stops.
@@ -23,12 +24,11 @@ public final class UnconstrainedFeaturesExperiment implements Experiment {
     SandboxSettings s = SandboxSettings.of(cell);
     UnconstrainedFeatures model = new UnconstrainedFeatures(s.loss(), s.classes(), s.perClass(),
         s.dim(), s.weightDecay(), s.initSd(), s.seed() ^ SALT);
-    long[] snapshots = LogSpacedSteps.between(1, s.steps(), s.snapshots() - 1);
-    record(cell, 0, model);
+    long[] snapshots = LogSpacedSteps.between(1, s.steps(), s.snapshots());
     int next = 0;
     for (int step = 1; step <= s.steps(); step++) {
       model.step(s.lr());
-      if (step == snapshots[next]) {
+      if (next < snapshots.length && step == snapshots[next]) {
         record(cell, step, model);
         next++;
         if (!model.finite()) {
