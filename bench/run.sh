@@ -152,8 +152,8 @@ observables: [v]
 experiment:
   command: ["true"]
 YAML
-x=$(median noop "$root/xyz" plan "$work/plan/study.yaml")
-row "plan a $((plan_side ** 3))-cell grid (\`xyz plan\`, whole process, s)" "$x" "" "" \
+x=$(median noop "$root/xyz" plan "$work/plan/study.yaml" --json "$work/plan/plan.json")
+row "plan a $((plan_side ** 3))-cell grid and write plan.json (\`xyz plan --json\`, s)" "$x" "" "" \
   "(absolute)" "< 2 s"
 
 # --- 4. collect ------------------------------------------------------------------------------
