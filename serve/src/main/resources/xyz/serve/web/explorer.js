@@ -399,7 +399,8 @@ function specOf(answer) {
   const encoding = {x: x, color: color};
   if (f.y.length > 1) {
     encoding.strokeDash = {field: 'obs', type: 'nominal', title: 'observable',
-      scale: {domain: f.y, range: DASHES}, sort: f.y};
+      scale: {domain: f.y, range: DASHES}, sort: f.y,
+      legend: {symbolStrokeColor: f.color ? '#444444' : null}};
   }
   const detail = [{field: 'obs'}];
   if (answer.mode === 'lines') detail.push({field: 'unit'});
@@ -412,12 +413,8 @@ function specOf(answer) {
   if (answer.band !== 'none') {
     layers.push({
       transform: [{filter: "datum.kind === 'line'"}],
-      mark: {type: 'area', opacity: 0.18},
+      mark: {type: 'area', fillOpacity: 0.18, strokeOpacity: 0},
       encoding: Object.assign({}, encoding, {
-        // The band fills with the lines' colours on a scale of its own without a legend, so
-        // that the legend shows the lines rather than the band's pale swatches.
-        color: undefined,
-        fill: color.field ? Object.assign({}, color, {legend: null}) : color,
         y: {field: 'lo', type: 'quantitative', scale: yScale, title: yTitle},
         y2: {field: 'hi'}, detail: detail, strokeDash: undefined}),
     });
@@ -443,7 +440,8 @@ function specOf(answer) {
     config: {font: 'DejaVu Sans, Verdana, sans-serif', view: {stroke: '#a6a6a6'},
       axis: {labelFontSize: 10, titleFontSize: 12, gridColor: '#ebebeb'},
       header: {labelFontSize: 11, titleFontSize: 12},
-      legend: {orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 200}},
+      legend: {orient: 'right', symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 200,
+        symbolOpacity: 1}},
   };
   const facet = {};
   if (f.rows) {
