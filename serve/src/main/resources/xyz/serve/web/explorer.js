@@ -269,10 +269,12 @@ function wireShelves() {
     state[key] = read ? read(e.target) : e.target.value;
     changed();
   });
-  bind('shelf-rows', 'rows');
-  bind('shelf-cols', 'cols');
-  bind('shelf-color', 'color');
-  bind('shelf-x', 'x');
+  for (const shelf of ['rows', 'cols', 'color', 'x']) {
+    $('shelf-' + shelf).addEventListener('change', (e) => {
+      if (e.target.value) dropped(shelf, 'axis', e.target.value);
+      else { state[shelf] = ''; changed(); }
+    });
+  }
   bind('table-y', 'tableY');
   bind('opt-mode', 'mode');
   bind('opt-band', 'band');
