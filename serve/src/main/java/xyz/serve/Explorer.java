@@ -148,11 +148,11 @@ public final class Explorer implements AutoCloseable {
 
   private static void json(Context ctx, Supplier<ObjectNode> answer) throws Exception {
     long start = System.nanoTime();
-    ObjectNode node = answer.get();
+    byte[] body = MAPPER.writeValueAsBytes(answer.get());
     double millis = (System.nanoTime() - start) / 1e6;
     ctx.header("Server-Timing", String.format(Locale.ROOT, "app;dur=%.1f", millis));
     ctx.header("Cache-Control", "no-store");
-    ctx.contentType("application/json").result(MAPPER.writeValueAsBytes(node));
+    ctx.contentType("application/json").result(body);
   }
 
   private static void error(Context ctx, int status, String message) {

@@ -198,7 +198,8 @@ final class Params {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < value.length() && out.length() < SHOWN; i++) {
       char c = value.charAt(i);
-      out.append(c < 0x20 || c == 0x7f ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+      out.append(c < 0x20 || c == 0x7f
+          ? String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
     }
     return value.length() > SHOWN ? out + "..." : out.toString();
   }

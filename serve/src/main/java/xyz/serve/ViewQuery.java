@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -191,21 +192,18 @@ final class ViewQuery {
         .sql(") WHERE state = 'done' AND ").sql(CellPlaces.shown()).sql(") ").append(q);
   }
 
-  /** The half width of the band in SQL, from the mean's sd and n. */
-  private String halfWidth() {
-    if (view.mode().equals("lines")) {
-      return "0";
-    }
+  /** The half width of the band in SQL, from the SQL of the values' sd and count. */
+  private String halfWidth(String sd, String n) {
     return switch (view.band()) {
-      case "sd" -> "sd";
-      case "se" -> "sd / sqrt(n)";
-      case "ci95" -> "(" + tQuantile() + ") * sd / sqrt(n)";
-      default -> "0";
+      case "sd" -> sd;
+      case "se" -> sd + " / sqrt(" + n + ")";
+      case "ci95" -> "(" + tQuantile(n) + ") * " + sd + " / sqrt(" + n + ")";
+      default -> "0.0";
     };
   }
 
-  private static String tQuantile() {
-    StringBuilder t = new StringBuilder("CASE n - 1");
+  private static String tQuantile(String n) {
+    StringBuilder t = new StringBuilder("CASE ").append(n).append(" - 1");
     for (int df = 1; df <= T975.length; df++) {
       t.append(" WHEN ").append(df).append(" THEN ").append(T975[df - 1]);
     }
@@ -213,58 +211,72 @@ final class ViewQuery {
     double z = 1.959963984540054;
     double a = (z * z * z + z) / 4;
     double b = (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / 96;
-    return t.append(" ELSE ").append(z).append(" + ").append(a).append(" / (n - 1) + ")
-        .append(b).append(" / ((n - 1) * (n - 1)) END").toString();
+    String df = "(" + n + " - 1)";
+    return t.append(" ELSE ").append(z).append(" + ").append(a).append(" / ").append(df)
+        .append(" + ").append(b).append(" / (").append(df).append(" * ").append(df)
+        .append(") END").toString();
   }
 
   /**
    * Runs the aggregation and thinning, and writes one JSON object per line into {@code out}.
+   * One point per row comes back, in line and x order: a line within its share of the budget
+   * as it is, a longer one as the lowest and highest point of each slice of x.
    *
    * @return the number of points, and 1 if any line was thinned
    */
   private long[] lines(Connection connection, Query pairs, Frame frame, ArrayNode out)
       throws SQLException {
+    boolean lines = view.mode().equals("lines");
     String position = view.logX() && view.xIsStep() ? "ln(x)" : "x";
     long budget = view.maxPoints();
-    Query q = new Query().sql("WITH p AS (").append(pairs).sql("), a AS MATERIALIZED (SELECT s, u,"
-        + " x, avg(v) AS m, coalesce(stddev_samp(v), 0) AS sd, count(*) AS n FROM p GROUP BY s,"
-        + " u, x), b AS (SELECT s, u, x, m, n, m - hw AS lo, m + hw AS hi, count(*) OVER (PARTITION"
-        + " BY s, u) AS np, min(").sql(position).sql(") OVER (PARTITION BY s, u) AS x0, max(")
-        .sql(position).sql(") OVER (PARTITION BY s, u) AS x1, ").sql(position)
-        .sql(" AS xp FROM (SELECT *, ").sql(halfWidth()).sql(" AS hw FROM a)), z AS (SELECT"
-            + " count(*) AS total, count(DISTINCT (s, u)) AS lines FROM a), k AS (SELECT CASE"
-            + " WHEN total <= ").number(budget).sql(" THEN NULL ELSE greatest(1, ").number(budget)
-        .sql(" // (2 * lines)) END AS buckets FROM z), g AS (SELECT b.*, CASE WHEN k.buckets IS"
-            + " NULL OR np <= 2 * k.buckets OR x1 = x0 THEN CAST(x AS BIGINT) ELSE"
-            + " least(k.buckets - 1, CAST(floor((xp - x0) / (x1 - x0) * k.buckets) AS BIGINT))"
-            + " END AS slice, k.buckets IS NOT NULL AND np > 2 * k.buckets AS thin FROM b, k)"
-            + " SELECT s, u, arg_min(x, m), min(m), arg_min(n, m), arg_max(x, m), max(m),"
-            + " arg_max(n, m), min(lo), max(hi), bool_or(thin) FROM g GROUP BY s, u, slice"
-            + " ORDER BY s, u, least(arg_min(x, m), arg_max(x, m))");
-    Lines lines = new Lines(frame, out);
+    // Means are computed once and read twice; one line per cell reads the pairs as they are.
+    Query q = new Query().sql("WITH p AS (").append(pairs).sql("), a AS ")
+        .sql(lines ? "(" : "MATERIALIZED (");
+    // One line per cell has nothing to average: each observation is a point.
+    q.sql(lines ? "SELECT s, u, x, v AS m, 0.0 AS hw, 1 AS n FROM p"
+        : "SELECT s, u, x, avg(v) AS m, " + halfWidth("coalesce(stddev_samp(v), 0)", "count(*)")
+            + " AS hw, count(*) AS n FROM p GROUP BY s, u, x");
+    q.sql("), r AS (SELECT s, u, count(*) AS np, min(").sql(position).sql(") AS x0, max(")
+        .sql(position).sql(") AS x1 FROM a GROUP BY s, u), k AS (SELECT CASE WHEN sum(np) <= ")
+        .number(budget).sql(" THEN 0 ELSE greatest(1, ").number(budget).sql(" // (2 * count(*)))"
+            + " END AS buckets FROM r), g AS (SELECT a.*, r.x0, r.x1, k.buckets, k.buckets > 0"
+            + " AND r.np > 2 * k.buckets AND r.x1 > r.x0 AS thin FROM a JOIN r USING (s, u), k)"
+            + " SELECT s, u, x, m, m - hw, m + hw, n, false FROM g WHERE NOT thin UNION ALL"
+            + " SELECT s, u, unnest([first, last]), unnest([lowest, highest]), lo, hi,"
+            + " unnest([nl, nh]), true FROM (SELECT s, u, least(arg_min(x, m), arg_max(x, m)) AS"
+            + " first, greatest(arg_min(x, m), arg_max(x, m)) AS last, CASE WHEN arg_min(x, m) <="
+            + " arg_max(x, m) THEN min(m) ELSE max(m) END AS lowest, CASE WHEN arg_min(x, m) <="
+            + " arg_max(x, m) THEN max(m) ELSE min(m) END AS highest, CASE WHEN arg_min(x, m) <="
+            + " arg_max(x, m) THEN arg_min(n, m) ELSE arg_max(n, m) END AS nl, CASE WHEN"
+            + " arg_min(x, m) <= arg_max(x, m) THEN arg_max(n, m) ELSE arg_min(n, m) END AS nh,"
+            + " min(m - hw) AS lo, max(m + hw) AS hi FROM g WHERE thin GROUP BY s, u, least("
+            + "buckets - 1, CAST(floor((").sql(position).sql(" - x0) / (x1 - x0) * buckets) AS"
+            + " BIGINT))) ORDER BY 1, 2, 3");
+    Lines collected = new Lines(frame, out);
     boolean thinned = false;
+    double lastX = Double.NaN;
+    long lastSeries = -1;
+    long lastUnit = -1;
     try (PreparedStatement s = q.prepare(connection); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         long series = rs.getLong(1);
         long unit = rs.getLong(2);
-        double lo = rs.getDouble(9);
-        double hi = rs.getDouble(10);
-        thinned |= rs.getBoolean(11);
-        double xa = rs.getDouble(3);
-        double xb = rs.getDouble(6);
-        lines.at(series, unit);
-        if (xa == xb) {
-          lines.point(x(xa), rs.getDouble(4), lo, hi, rs.getLong(5));
-        } else {
-          boolean lowFirst = xa < xb;
-          lines.point(x(lowFirst ? xa : xb), rs.getDouble(lowFirst ? 4 : 7), lo, hi,
-              rs.getLong(lowFirst ? 5 : 8));
-          lines.point(x(lowFirst ? xb : xa), rs.getDouble(lowFirst ? 7 : 4), lo, hi,
-              rs.getLong(lowFirst ? 8 : 5));
+        double x = rs.getDouble(3);
+        boolean thin = rs.getBoolean(8);
+        thinned |= thin;
+        // A slice whose lowest and highest point are one point gives it once.
+        if (thin && series == lastSeries && unit == lastUnit && x == lastX) {
+          continue;
         }
+        lastSeries = series;
+        lastUnit = unit;
+        lastX = x;
+        collected.at(series, unit);
+        collected.point(x(x), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getLong(7));
       }
     }
-    return new long[] {lines.points, thinned ? 1 : 0};
+    collected.finish();
+    return new long[] {collected.points, thinned ? 1 : 0};
   }
 
   /** The x of a point as the answer gives it: a step, a level's value, or a category index. */
@@ -277,18 +289,23 @@ final class ViewQuery {
     return value instanceof Number n && view.x().numeric() ? n.doubleValue() : raw;
   }
 
-  /** Collects rows into one JSON object per line. */
+  /**
+   * Collects rows into one JSON object per line, its numbers in primitive arrays that Jackson
+   * writes without a node per number.
+   */
   private final class Lines {
     private final Frame frame;
     private final ArrayNode out;
     private final boolean banded;
     private long series = -1;
     private long unit = -1;
-    private ArrayNode xs;
-    private ArrayNode mean;
-    private ArrayNode lo;
-    private ArrayNode hi;
-    private ArrayNode n;
+    private ObjectNode line;
+    private double[] xs = new double[64];
+    private double[] mean = new double[64];
+    private double[] lo = new double[64];
+    private double[] hi = new double[64];
+    private long[] n = new long[64];
+    private int size;
     long points;
 
     Lines(Frame frame, ArrayNode out) {
@@ -301,9 +318,10 @@ final class ViewQuery {
       if (s == series && u == unit) {
         return;
       }
+      finish();
       series = s;
       unit = u;
-      ObjectNode line = out.addObject();
+      line = out.addObject();
       line.put("row", frame.rowOf(s));
       line.put("col", frame.colOf(s));
       line.put("color", frame.colorOf(s));
@@ -311,25 +329,53 @@ final class ViewQuery {
       if (view.mode().equals("lines")) {
         line.put("unit", unitLabel(u));
       }
-      xs = line.putArray("x");
-      mean = line.putArray(view.mode().equals("lines") ? "value" : "mean");
-      if (banded) {
-        lo = line.putArray("lo");
-        hi = line.putArray("hi");
-      }
-      n = line.putArray("n");
     }
 
     void point(double x, double m, double low, double high, long count) {
-      xs.add(x);
-      mean.add(m);
-      if (banded) {
-        lo.add(low);
-        hi.add(high);
+      if (size == xs.length) {
+        int capacity = size * 2;
+        xs = Arrays.copyOf(xs, capacity);
+        mean = Arrays.copyOf(mean, capacity);
+        lo = Arrays.copyOf(lo, capacity);
+        hi = Arrays.copyOf(hi, capacity);
+        n = Arrays.copyOf(n, capacity);
       }
-      n.add(count);
+      xs[size] = x;
+      mean[size] = m;
+      lo[size] = low;
+      hi[size] = high;
+      n[size] = count;
+      size++;
       points++;
     }
+
+    /** Ends the line being collected. */
+    void finish() {
+      if (line == null) {
+        return;
+      }
+      line.putPOJO("x", Arrays.copyOf(xs, size));
+      line.putPOJO(view.mode().equals("lines") ? "value" : "mean", floats(mean, size));
+      if (banded) {
+        line.putPOJO("lo", floats(lo, size));
+        line.putPOJO("hi", floats(hi, size));
+      }
+      line.putPOJO("n", Arrays.copyOf(n, size));
+      line = null;
+      size = 0;
+    }
+  }
+
+  /**
+   * Values to draw, in single precision: seven significant digits are more than a screen
+   * shows, and the answer is half as long. The table keeps full precision.
+   */
+  private static float[] floats(double[] values, int size) {
+    float[] out = new float[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
   }
 
   /** The levels of the averaged axes that a line of lines mode stands for, as a=1, b=x. */
