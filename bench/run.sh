@@ -153,18 +153,12 @@ observables: [v]
 experiment:
   command: ["true"]
 YAML
-x=$(median noop "$root/xyz" plan "$work/plan/study.yaml")
-row "plan a $((plan_side ** 3))-cell grid (\`xyz plan\`, whole process, s)" "$x" "" "" \
+x=$(median noop "$root/xyz" plan "$work/plan/study.yaml" --json "$work/plan/plan.json")
+row "plan a $((plan_side ** 3))-cell grid and write plan.json (\`xyz plan --json\`, s)" "$x" "" "" \
   "(absolute)" "< 2 s"
 
 # --- 4. collect ------------------------------------------------------------------------------
 mkdir -p "$work/collect/out"
-if [ ! -f "$work/collect/.made-$collect_cells-$collect_steps" ]; then
-  log "writing $collect_cells cells x $collect_steps steps"
-  rm -rf "$work/collect/results"
-  python3 "$root/bench/gen_cells.py" "$work/collect/results" "$collect_cells" "$collect_steps"
-  touch "$work/collect/.made-$collect_cells-$collect_steps"
-fi
 cat >"$work/collect/study.yaml" <<YAML
 study: collect
 methods: [m]
@@ -175,6 +169,15 @@ observables: [v]
 experiment:
   command: ["true"]
 YAML
+if [ ! -f "$work/collect/.made-$collect_cells-$collect_steps" ]; then
+  log "writing $collect_cells cells x $collect_steps steps"
+  rm -rf "$work/collect/results" "$work/collect/.made-"*
+  "$root/xyz" plan "$work/collect/study.yaml" --preview 0 --json "$work/collect/plan.json" \
+    >/dev/null
+  python3 "$root/bench/gen_cells.py" "$work/collect/results" "$work/collect/plan.json" \
+    "$collect_steps"
+  touch "$work/collect/.made-$collect_cells-$collect_steps"
+fi
 cat "$work/collect/results/cells/"*/observations.jsonl >/dev/null 2>&1
 x=$(median noop "$root/xyz" collect "$work/collect/study.yaml")
 p=$(median noop "$py" "$root/bench/pandas_collect.py" "$work/collect/results" \

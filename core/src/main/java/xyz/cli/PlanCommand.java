@@ -1,6 +1,8 @@
 package xyz.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import xyz.UserError;
 import xyz.plan.Cell;
 import xyz.plan.Plan;
 import xyz.plan.PlanReport;
@@ -44,6 +47,14 @@ final class PlanCommand implements Callable<Integer> {
       description = "How many cells to show (default: ${DEFAULT-VALUE}).")
   int preview;
 
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "Also write the whole plan to FILE, in the format of the results folder's "
+          + "plan.json: the axes and every cell with its id and parameters (see "
+          + "doc/results-layout.md).")
+  Path json;
+
   @Mixin SlurmOptions executor;
 
   @Override
@@ -62,6 +73,14 @@ final class PlanCommand implements Callable<Integer> {
             Math.max(0, preview));
     PrintWriter out = spec.commandLine().getOut();
     out.print(text);
+    if (json != null) {
+      if (Files.isDirectory(json)) {
+        throw new UserError("--json " + json + ": is a folder\n  fix: name a file, such as "
+            + json.resolve("plan.json"));
+      }
+      PlanReport.writePlanJson(plan, json);
+      out.println("plan: " + plan.cells().size() + " cells written to " + json);
+    }
     if (executor.slurm(s)) {
       scripts(s, plan, out);
     }

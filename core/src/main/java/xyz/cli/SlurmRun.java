@@ -103,6 +103,7 @@ final class SlurmRun {
   private boolean submit(Plan plan, SlurmSpec spec, Rerun rerun) throws IOException {
     Files.createDirectories(folder.root());
     PlanReport.writePlanJson(plan, folder.root().resolve("plan.json"));
+    StudyRun.recover(folder, out);
     SlurmState state = SlurmState.read(folder, plan, slurm);
     List<Cell> todo = toSubmit(state, rerun);
     Map<Kind, Integer> counts = state.counts();

@@ -59,6 +59,24 @@ final class StudyRun {
     this.folder = new ResultsFolder(study.resultsDir());
   }
 
+  /**
+   * Puts right what a killed run left in the results folder, and says so; the caller holds the
+   * folder's run lock.
+   */
+  static void recover(ResultsFolder folder, PrintWriter out) throws IOException {
+    ResultsFolder.Recovery r = folder.recover();
+    if (r.restored() > 0) {
+      out.println("xyz: a run that was killed while storing " + cells(r.restored())
+          + " left " + (r.restored() == 1 ? "it" : "them") + " in work/: moved back into cells/");
+    }
+    if (r.removed() > 0) {
+      out.println("xyz: removed " + r.removed() + " unfinished "
+          + (r.removed() == 1 ? "attempt" : "attempts") + " of a run that was killed (those cells"
+          + " run again)");
+    }
+    out.flush();
+  }
+
   int run(Integer workersFlag, Rerun rerun, boolean collect, boolean plot) throws Exception {
     try (RunLock lock = RunLock.take(folder.root())) {
       return runPlan(workersFlag, rerun, collect, plot);
@@ -72,6 +90,7 @@ final class StudyRun {
     Plan plan = Planner.plan(study);
     Files.createDirectories(folder.root());
     PlanReport.writePlanJson(plan, folder.root().resolve("plan.json"));
+    recover(folder, out);
     Map<String, CellStatus> ended = folder.statuses();
     List<Cell> todo = new ArrayList<>();
     int keptFailed = 0;

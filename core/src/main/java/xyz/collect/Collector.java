@@ -234,6 +234,20 @@ public final class Collector {
           missing.add(all.get(o));
         }
       }
+      List<String> silent = new ArrayList<>();
+      for (CellRecord cell : cells) {
+        if ("done".equals(cell.state()) && cell.finalObservables.length == 0) {
+          silent.add(cell.id);
+        }
+      }
+      if (!silent.isEmpty() && stage.declared() > 0) {
+        warnings.add(silent.size() + (silent.size() == 1 ? " done cell" : " done cells")
+            + " reported no observations (" + String.join(", ", silent.subList(0,
+                Math.min(5, silent.size()))) + (silent.size() > 5 ? ", ..." : "")
+            + "): they are in the cells table with empty observable columns and"
+            + " observation_rows 0; check that the experiment writes to $XYZ_OBSERVATIONS"
+            + " (or, in Java, through the cell's observe calls)");
+      }
       if (!missing.isEmpty() && !cells.isEmpty()) {
         warnings.add("no cell reported the declared " + (missing.size() == 1 ? "observable"
             : "observables") + " " + String.join(", ", missing) + "; their columns are empty");

@@ -22,7 +22,13 @@ enum Field {
   COMMAND_LINE("command_line", SqlType.VARCHAR, Source.PROVENANCE),
   ERROR("error", SqlType.VARCHAR, Source.STATUS),
   /** Counted by collect itself while reading the observations. */
-  BAD_OBSERVATION_LINES("bad_observation_lines", SqlType.INTEGER, Source.COLLECT);
+  BAD_OBSERVATION_LINES("bad_observation_lines", SqlType.INTEGER, Source.COLLECT),
+  /** Rows collect kept, of every observable and step. */
+  OBSERVATION_ROWS("observation_rows", SqlType.INTEGER, Source.COLLECT),
+  /** Kept lines with no step between lines that have one. */
+  MISSING_STEPS("missing_steps", SqlType.INTEGER, Source.COLLECT),
+  /** Kept lines whose step is lower than the one before. */
+  DECREASING_STEPS("decreasing_steps", SqlType.INTEGER, Source.COLLECT);
 
   /** Where a field's value comes from. */
   enum Source { STATUS, PROVENANCE, STATUS_OR_PROVENANCE, COLLECT }

@@ -36,6 +36,17 @@ final class ObservationBatch implements ObservationSink {
   private final List<String> reasons = new ArrayList<>();
   private String readError;
 
+  private long rows;
+  private int lastSeq;
+  private boolean anyStep;
+  private long lastStep;
+  private int unsteppedSince;
+  private int firstUnstepped;
+  private int missingSteps;
+  private int firstMissingStep;
+  private int decreasingSteps;
+  private String firstDecrease;
+
   /** A batch that holds every row until the file is read. */
   ObservationBatch() {
     this(Integer.MAX_VALUE, b -> { });
@@ -49,6 +60,10 @@ final class ObservationBatch implements ObservationSink {
 
   @Override
   public void value(int seqValue, long stepValue, boolean stepPresent, String name, double v) {
+    if (seqValue != lastSeq) {
+      lastSeq = seqValue;
+      checkStep(seqValue, stepValue, stepPresent);
+    }
     Integer number = numbers.get(name);
     if (number == null) {
       number = names.size();
@@ -67,6 +82,7 @@ final class ObservationBatch implements ObservationSink {
     observable[size] = number;
     value[size] = v;
     size++;
+    rows++;
     // Lines come in file order, so the last value seen is the final one.
     finals[number] = v;
     if (size >= flushRows) {
@@ -83,6 +99,54 @@ final class ObservationBatch implements ObservationSink {
     }
   }
 
+  /**
+   * Counts the lines without a step between lines that have one (a hole in a curve), and the
+   * lines whose step is lower than the last step before them: both keep their rows, but a curve
+   * drawn against the step would be wrong, so they are told. Lines without a step before the
+   * first step or after the last are fine (settings, final values), and so are equal steps (an
+   * experiment may write a step's observables on several lines).
+   */
+  private void checkStep(int seqValue, long stepValue, boolean stepPresent) {
+    if (!stepPresent) {
+      if (anyStep && unsteppedSince++ == 0) {
+        firstUnstepped = seqValue;
+      }
+      return;
+    }
+    if (unsteppedSince > 0) {
+      if (missingSteps == 0) {
+        firstMissingStep = firstUnstepped;
+      }
+      missingSteps += unsteppedSince;
+      unsteppedSince = 0;
+    }
+    if (anyStep && stepValue < lastStep && decreasingSteps++ == 0) {
+      firstDecrease = "line " + seqValue + ": step " + stepValue + " after " + lastStep;
+    }
+    anyStep = true;
+    lastStep = stepValue;
+  }
+
+  /** Lines without a step between lines with one. */
+  int missingSteps() {
+    return missingSteps;
+  }
+
+  /** The first line of {@link #missingSteps()}. */
+  int firstMissingStep() {
+    return firstMissingStep;
+  }
+
+  /** Lines whose step is lower than the step of the line with a step before them. */
+  int decreasingSteps() {
+    return decreasingSteps;
+  }
+
+  /** The first of {@link #decreasingSteps()}, as {@code line N: step S after P}. */
+  String firstDecrease() {
+    return firstDecrease;
+  }
+
   /** Records that the file could not be read to its end. */
   void readError(String message) {
     readError = message;
@@ -95,6 +159,11 @@ final class ObservationBatch implements ObservationSink {
     hasStep = Arrays.copyOf(hasStep, n);
     observable = Arrays.copyOf(observable, n);
     value = Arrays.copyOf(value, n);
+  }
+
+  /** Rows read in all, flushed ones included. */
+  long rows() {
+    return rows;
   }
 
   /** Rows held now (since the last flush). */

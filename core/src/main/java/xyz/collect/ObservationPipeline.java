@@ -72,6 +72,11 @@ final class ObservationPipeline {
       stage.append(i, batch);
       stage.keepFinals(cell, batch);
       cell.fields[Field.BAD_OBSERVATION_LINES.ordinal()] = batch.badCount();
+      cell.fields[Field.OBSERVATION_ROWS.ordinal()] = (int) Math.min(batch.rows(),
+          Integer.MAX_VALUE);
+      cell.fields[Field.MISSING_STEPS.ordinal()] = batch.missingSteps();
+      cell.fields[Field.DECREASING_STEPS.ordinal()] = batch.decreasingSteps();
+      steps(cell, batch);
       if (batch.badLines() != null) {
         bad.put(cell.id, batch.badLines());
       }
@@ -81,6 +86,29 @@ final class ObservationPipeline {
       }
     }
     return bad;
+  }
+
+  /**
+   * Warns of a cell whose steps go back or are missing on some lines: the rows are kept, but a
+   * curve against the step is drawn out of order or without those points.
+   */
+  private void steps(CellRecord cell, ObservationBatch batch) {
+    int back = batch.decreasingSteps();
+    if (back > 0) {
+      warnings.add("decreasing-step", "cell " + cell.id + ": " + back
+          + (back == 1 ? " line has a step" : " lines have a step")
+          + " lower than the line before (first at " + batch.firstDecrease()
+          + "); the rows are kept in file order (column decreasing_steps of the cells table"
+          + " counts them per cell); check that the experiment does not restart or append to"
+          + " an old file");
+    }
+    int missing = batch.missingSteps();
+    if (missing > 0) {
+      warnings.add("missing-step", "cell " + cell.id + ": " + missing
+          + (missing == 1 ? " line has" : " lines have") + " no step between lines with one (first"
+          + " at line " + batch.firstMissingStep() + "); their rows are kept with step NULL and"
+          + " are left out of plots against the step (column missing_steps of the cells table)");
+    }
   }
 
   private static void append(ObservationStage stage, int cellNo, ObservationBatch batch) {

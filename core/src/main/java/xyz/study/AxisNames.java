@@ -16,7 +16,8 @@ final class AxisNames {
   static final List<String> RESERVED = List.of("cell_id", "cell_index", "cell_dir", "step",
       "seq", "observable", "value", "state", "exit_code", "signal", "attempt", "started",
       "ended", "seconds", "host", "user", "git_commit", "git_dirty", "jvm", "os", "cpus",
-      "command_line", "error", "bad_observation_lines");
+      "command_line", "error", "bad_observation_lines", "observation_rows", "missing_steps",
+      "decreasing_steps");
 
   private AxisNames() {}
 

@@ -36,7 +36,8 @@ class BadObservablesTest {
   @TempDir Path tmp;
 
   /** What one cell's file should give. */
-  private record Expected(int goodRows, int badLines, List<String> reasons) {}
+  private record Expected(
+      int goodRows, int badLines, List<String> reasons, int missingSteps, int decreasingSteps) {}
 
   @Test
   void badLinesAreCountedPerCellGoodRowsKeptAndCollectNeverFails() throws Exception {
@@ -90,20 +91,59 @@ class BadObservablesTest {
     assertThat(report.summary()).contains(bad + " bad observation lines left out");
     assertThat(Files.readAllLines(study.resultsDir().resolve("observations.csv")))
         .hasSize((int) good + 1);
+
+    Map<String, Integer> kOf = new HashMap<>();
+    for (Cell cell : Planner.plan(study).cells()) {
+      kOf.put(cell.id(), ((Number) cell.params().get("k")).intValue());
+    }
+    int back = 0;
+    int missing = 0;
+    List<String> silent = new ArrayList<>();
+    for (List<Object> row : ResultsDb.rows(study.resultsDir(), "SELECT cell_id, observation_rows,"
+        + " missing_steps, decreasing_steps FROM cells ORDER BY cell_id")) {
+      Expected e = expected.get(kOf.get((String) row.get(0)));
+      assertThat(row.subList(1, 4)).as("step counts of " + row.get(0))
+          .containsExactly(e.goodRows(), e.missingSteps(), e.decreasingSteps());
+      back += e.decreasingSteps() > 0 ? 1 : 0;
+      missing += e.missingSteps() > 0 ? 1 : 0;
+      if (e.goodRows() == 0) {
+        silent.add((String) row.get(0));
+      }
+    }
+    assertThat(back).as("cells with decreasing steps").isPositive();
+    assertThat(missing).as("cells with missing steps").isPositive();
+    String backEnd = back == 1 ? "an old file" : "(and " + (back - 1) + " more like it)";
+    String missingEnd =
+        missing == 1 ? "cells table)" : "(and " + (missing - 1) + " more like it)";
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
+        .contains("lower than the line before").endsWith(backEnd));
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
+        .contains("no step between lines with one").endsWith(missingEnd));
+    assertThat(silent).hasSize(CELLS / 10);
+    assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
+        .startsWith(silent.size() + " done cells reported no observations")
+        .contains(silent.get(0)));
   }
 
   /** Writes a cell's observables (or none, for some cells) and returns what collect should see. */
   private static Expected write(Path file, int k, SplittableRandom random) throws Exception {
     if (k % 10 == 9) {
-      return new Expected(0, 0, List.of());
+      return new Expected(0, 0, List.of(), 0, 0);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int good = 0;
     List<String> reasons = new ArrayList<>();
+    // Over the good lines only: bad ones are left out before steps are looked at.
+    Long lastStep = null;
+    int withoutStep = 0;
+    int missing = 0;
+    int decreasing = 0;
     int lines = 5 + random.nextInt(20);
     for (int line = 1; line <= lines; line++) {
       int kind = random.nextInt(12);
       String text;
+      long step = line;
+      boolean stepped = kind == 6 || kind == 8 || kind > 8;
       switch (kind) {
         case 0 -> {
           text = "{\"step\": " + line + ", \"v\": 0.5";
@@ -146,9 +186,11 @@ class BadObservablesTest {
         case 7 -> {
           text = "{\"v\": " + random.nextDouble() + ", \"w\": 2}";
           good += 2;
+          withoutStep += lastStep == null ? 0 : 1;
         }
         case 8 -> {
-          text = "{\"step\": " + (lines - line) + ", \"v\": " + line + "}";
+          step = lines - line;
+          text = "{\"step\": " + step + ", \"v\": " + line + "}";
           good++;
         }
         default -> {
@@ -156,10 +198,16 @@ class BadObservablesTest {
           good++;
         }
       }
+      if (stepped) {
+        missing += withoutStep;
+        withoutStep = 0;
+        decreasing += lastStep != null && step < lastStep ? 1 : 0;
+        lastStep = step;
+      }
       out.write(text.getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }
     Files.write(file, out.toByteArray());
-    return new Expected(good, reasons.size(), reasons);
+    return new Expected(good, reasons.size(), reasons, missing, decreasing);
   }
 }

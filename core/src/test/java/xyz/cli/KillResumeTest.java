@@ -78,6 +78,10 @@ class KillResumeTest {
       Cli resume = Cli.run("run", killed.toString(), "--workers", "2", "--no-plot");
       assertThat(resume.code).as(resume.toString()).isEqualTo(Main.FAILURE);
       assertEveryEndedCellIsWhole(cells, "study " + n + " after the last resume");
+      try (var left = Files.list(killed.resolveSibling("results/work"))) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("what the killed runs left in work/, after the resume").isEmpty();
+      }
       assertThat(states(cells)).isEqualTo(states(tmp.resolve("ref/results/cells")))
           .hasSize(CELLS);
       List<String> rows = Files.readAllLines(killed.resolveSibling("results/observations.csv"));

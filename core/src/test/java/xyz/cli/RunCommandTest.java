@@ -263,6 +263,29 @@ class RunCommandTest {
   }
 
   @Test
+  void planWritesTheWholePlanAsJsonWithoutRunningAnything() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Path json = tmp.resolve("out/plan.json");
+
+    Cli r = Cli.run("plan", study.toString(), "--json", json.toString());
+
+    assertThat(r.code).as(r.toString()).isZero();
+    assertThat(r.out).endsWith("plan: 12 cells written to " + json + "\n");
+    var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    List<String> ids = new ArrayList<>();
+    plan.get("cells").forEach(c -> ids.add(c.get("id").asText()));
+    assertThat(ids).isEqualTo(xyz.plan.Planner.plan(xyz.study.StudyReader.read(study)).ids());
+    assertThat(plan.get("cells").get(11).get("params").toString())
+        .isEqualTo("{\"method\":\"b\",\"dataset\":\"y\",\"k\":3}");
+    assertThat(tmp.resolve("s/results")).doesNotExist();
+
+    Cli folder = Cli.run("plan", study.toString(), "--json", tmp.toString());
+    assertThat(folder.code).isEqualTo(2);
+    assertThat(folder.err).isEqualTo("xyz: --json " + tmp + ": is a folder\n  fix: name a file,"
+        + " such as " + tmp.resolve("plan.json") + "\n");
+  }
+
+  @Test
   void aMissingStudyFileIsAUserError() {
     Cli r = Cli.run("plan", tmp.resolve("nope.yaml").toString());
 

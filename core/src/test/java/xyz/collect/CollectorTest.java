@@ -72,7 +72,8 @@ class CollectorTest {
         "started TIMESTAMP WITH TIME ZONE", "ended TIMESTAMP WITH TIME ZONE", "seconds DOUBLE",
         "host VARCHAR", "user VARCHAR", "git_commit VARCHAR", "git_dirty BOOLEAN",
         "jvm VARCHAR", "os VARCHAR", "cpus INTEGER", "command_line VARCHAR", "error VARCHAR",
-        "bad_observation_lines INTEGER");
+        "bad_observation_lines INTEGER", "observation_rows INTEGER", "missing_steps INTEGER",
+        "decreasing_steps INTEGER");
     assertThat(query("SELECT column_name || ' ' || data_type FROM information_schema.columns"
         + " WHERE table_name = 'observations' ORDER BY ordinal_position"))
         .containsExactly("cell_id VARCHAR", "seq INTEGER", "step BIGINT", "observable VARCHAR",
@@ -141,11 +142,11 @@ class CollectorTest {
     assertThat(lines.get(0)).isEqualTo("cell_id,cell_index,method,dataset,depth,noise,scaled,"
         + "seed,train_loss,test_acc,never_reported,extra,state,exit_code,signal,attempt,started,"
         + "ended,seconds,host,user,git_commit,git_dirty,jvm,os,cpus,command_line,error,"
-        + "bad_observation_lines");
+        + "bad_observation_lines,observation_rows,missing_steps,decreasing_steps");
     assertThat(lines.get(2)).isEqualTo("c0000000000000002,1,knn,iris,,0.3,false,2,0.6,nan,,,"
         + "failed,1,,1,2026-12-03 19:10:00.123+00,2026-12-03 19:10:01.456+00,1.333,node1,ana,"
         + "3f2a9c,false,17.0.15 (Eclipse Adoptium),Linux 6.1 amd64,2,"
-        + "python3 train.py --lr 0.01,exit code 1,0");
+        + "python3 train.py --lr 0.01,exit code 1,0,4,0,0");
   }
 
   @Test
