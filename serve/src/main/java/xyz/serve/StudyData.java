@@ -208,10 +208,11 @@ final class StudyData implements AutoCloseable {
       Files.createSymbolicLink(next.resolve("cells"), folder.cells());
       Collector.collect(study, next, plan);
     } catch (IOException | RuntimeException e) {
-      // A cell folder caught half-moved, or a full temporary disk: the next round tries again.
+      // A cell folder caught half-moved, or a full temporary disk: the next round tries again,
+      // and meanwhile the views show the last snapshot, or the last collect.
       deleteQuietly(next);
       lastCollectEnd = System.nanoTime();
-      return current;
+      return current != null || !Files.isRegularFile(database) ? current : database;
     }
     lastCollectNanos = System.nanoTime() - now;
     lastCollectEnd = System.nanoTime();
