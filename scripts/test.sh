@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need on a fresh Debian machine (python3, git and
-# a single-node Slurm cluster, as root), starts the cluster, then runs the whole suite.
+# The test command: installs what the tests need on a fresh Debian machine (python3, git, npm
+# and a single-node Slurm cluster, as root), fetches the image datasets, starts the cluster,
+# then runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v python3 >/dev/null || need+=(python3)
 command -v git >/dev/null || need+=(git)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test: ${need[*]} missing; install them (as root: apt-get install ${need[*]})" >&2
@@ -21,6 +23,9 @@ fi
 # sed reads to the end: head would close the pipe, and Maven dies of the broken pipe.
 java -version 2>&1 | sed -n 1p
 mvn -v 2>&1 | sed -n 1p
+
+# MNIST and Fashion-MNIST for the neural-collapse tests; quick when they are already there.
+scripts/fetch-datasets.sh
 
 # The Slurm tests run against a real single-node cluster (munge, slurmdbd on MariaDB,
 # slurmctld, slurmd); in CI they must never be skipped.
