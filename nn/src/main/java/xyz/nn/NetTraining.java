@@ -115,7 +115,7 @@ final class NetTraining implements AutoCloseable {
       try (NDManager batch = manager.newSubManager()) {
         NDArray input = batch.create(x, input(rows));
         NDArray labels = batch.create(y);
-        try (GradientCollector gradients = trainer.newGradientCollector()) {
+        try (GradientCollector gradients = new ThreadGradients()) {
           NDList logits = trainer.forward(new NDList(input));
           gradients.backward(trainer.getLoss().evaluate(new NDList(labels), logits));
         }
@@ -167,6 +167,10 @@ final class NetTraining implements AutoCloseable {
   record View(float[][] features, double loss, double error) {}
 
   private View view(float[] x, int[] y) {
+    return ThreadGradients.withoutRecording(() -> measure(x, y));
+  }
+
+  private View measure(float[] x, int[] y) {
     int n = y.length;
     int d = data.pixels();
     int classes = data.dataset().classCount();

@@ -16,7 +16,7 @@ public final class BalancedSubset {
    * @param classes the number of classes
    * @param perClass how many rows of each class to keep, at least 1
    * @param seed the seed of the choice: each seed picks its own rows
-   * @param what the part picked from, for the error message, such as {@code mnist's training set}
+   * @param what the part picked from, for messages, such as {@code the mnist training set}
    * @return the chosen rows in ascending order
    * @throws UserError when a class has fewer than {@code perClass} rows
    */

@@ -26,9 +26,9 @@ public record Subsets(ImageSet dataset, float[] trainX, int[] trainY, float[] te
   public static Subsets of(ImageSet data, int perClass, int testPerClass, long seed) {
     int classes = data.classCount();
     int[] trainRows = BalancedSubset.pick(data.train().labels(), classes, perClass, seed,
-        data.name() + "'s training set");
+        "the " + data.name() + " training set");
     int[] testRows = BalancedSubset.pick(data.test().labels(), classes, testPerClass,
-        ~seed, data.name() + "'s test set");
+        ~seed, "the " + data.name() + " test set");
     int d = data.pixelsPerImage();
     double sum = 0;
     double squares = 0;
