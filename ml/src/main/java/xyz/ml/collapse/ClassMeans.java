@@ -53,7 +53,8 @@ public final class ClassMeans {
 
   static void checkLabels(int[] labels, int rows, int classes) {
     if (classes < 2) {
-      throw new IllegalArgumentException("classes is " + classes + "; the measures need at least 2");
+      throw new IllegalArgumentException(
+          "classes is " + classes + "; the measures need at least 2");
     }
     if (labels == null || labels.length != rows) {
       throw new IllegalArgumentException("labels has " + (labels == null ? "no" : labels.length)

@@ -25,7 +25,7 @@ import xyz.run.CellContext;
  *   <tr><td>{@code cv_means}</td><td>std_c ‖μ_c − μ_G‖ / mean_c ‖μ_c − μ_G‖ (std with n − 1)
  *       </td><td>Fig. 2 (NC2, equinorm)</td></tr>
  *   <tr><td>{@code cos_std_means}</td><td>std over the pairs c &lt; c' of
- *       cos(μ_c − μ_G, μ_c' − μ_G) (std over the pairs, divided by their number)</td>
+ *       cos(μ_c − μ_G, μ_c' − μ_G) (population std: divided by the number of pairs)</td>
  *       <td>Fig. 3 (NC2, equiangular)</td></tr>
  *   <tr><td>{@code max_angle_means}</td><td>mean over c ≠ c' of |cos(μ_c − μ_G, μ_c' − μ_G) +
  *       1/(C − 1)|</td><td>Fig. 4 (NC2, max-angle)</td></tr>
