@@ -23,8 +23,8 @@ import xyz.run.Experiment;
  * geometry of its last layer at log-spaced epochs.
  *
  * <p>Parameters: see {@link NeuralCollapseSettings}. Observables at each measured epoch (the
- * step): {@code epoch_lr}, the learning rate of that epoch; {@code train_loss}, {@code train_error}, {@code test_loss},
- * {@code test_error}; every measure of {@link CollapseMeasures} on the training images as
+ * step): {@code epoch_lr}, the learning rate of that epoch; {@code train_loss},
+ * {@code train_error}, {@code test_loss}, {@code test_error}; every measure of {@link CollapseMeasures} on the training images as
  * {@code train_<name>}; and on the test images as {@code test_<name>}, with NCC mismatch against
  * the training class means, and without the three measures of the classifier alone, which do not
  * depend on the images. Without a step: {@code tpt_epoch}, the first epoch of zero training error

@@ -1,5 +1,7 @@
 package xyz.nn;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,8 +76,8 @@ public final class NeuralCollapseFindings {
       zeroFrom = e.getKey();
     }
     if (zeroFrom == null) {
-      out.add(String.format(Locale.ROOT, "%s: the train NCC mismatch is %.4g at the end"
-          + " (epoch %d), not 0", run.label(), run.nccMismatch().get(last), last));
+      out.add(String.format(Locale.ROOT, "%s: the train NCC mismatch is %s at the end"
+          + " (epoch %d), not 0", run.label(), brief(run.nccMismatch().get(last)), last));
     } else if (3 * zeroFrom > 2 * last) {
       out.add(String.format(Locale.ROOT, "%s: the train NCC mismatch is 0 only from epoch %d"
           + " of %d on; it should be 0 for good by two thirds of training", run.label(),
@@ -87,12 +89,20 @@ public final class NeuralCollapseFindings {
       out.add(run.label() + ": self-duality was not measured at epoch " + onset
           + ", the onset of zero training error");
     } else if (!(atOnset >= SELF_DUALITY_FALL * atEnd)) {
-      out.add(String.format(Locale.ROOT, "%s: self-duality fell only %.2fx, from %.4g at epoch"
-          + " %d (zero training error) to %.4g at epoch %d; expected at least %.0fx",
-          run.label(), atOnset / atEnd, atOnset, onset, atEnd, run.selfDuality().lastKey(),
-          SELF_DUALITY_FALL));
+      out.add(String.format(Locale.ROOT, "%s: self-duality fell only %.2fx, from %s at epoch"
+          + " %d (zero training error) to %s at epoch %d; expected at least %.0fx",
+          run.label(), atOnset / atEnd, brief(atOnset), onset, brief(atEnd),
+          run.selfDuality().lastKey(), SELF_DUALITY_FALL));
     }
     return out;
+  }
+
+  /** Four significant digits at most, without trailing zeros: 0.002, 0.4651. */
+  private static String brief(double v) {
+    if (!Double.isFinite(v)) {
+      return xyz.study.Values.label(v);
+    }
+    return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
   /**

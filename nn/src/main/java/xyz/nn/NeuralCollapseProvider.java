@@ -3,7 +3,10 @@ package xyz.nn;
 import xyz.run.Experiment;
 import xyz.run.ExperimentProvider;
 
-/** Makes the neural-collapse experiment available to study files as {@code builtin: neural-collapse}. */
+/**
+ * Makes the neural-collapse experiment available to study files as
+ * {@code builtin: neural-collapse}.
+ */
 public final class NeuralCollapseProvider implements ExperimentProvider {
 
   /** The name study files use. */

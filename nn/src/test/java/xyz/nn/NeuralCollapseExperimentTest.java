@@ -1,6 +1,7 @@
 package xyz.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +66,7 @@ class NeuralCollapseExperimentTest {
         .isEqualTo(cell.series("test_error").get((long) tpt));
     // The rate of the last third is a hundredth of the first.
     assertThat(cell.series("epoch_lr").get(1L)).isEqualTo(0.05);
-    assertThat(cell.series("epoch_lr").get(40L)).isCloseTo(0.0005, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(cell.series("epoch_lr").get(40L)).isCloseTo(0.0005, offset(1e-12));
   }
 
   @Test

@@ -36,7 +36,7 @@ public final class ImageDatasets {
   /** The names study files use, in the order the README lists them. */
   public static final List<String> NAMES = List.of("mnist", "fashion_mnist", "digits");
 
-  /** The share of each digit held out once for testing; the digits have no test set of their own. */
+  /** The share of each digit held out once for testing: the digits have no test set. */
   static final double DIGITS_TEST_FRACTION = 0.3;
 
   // A constant, not the cell's seed: every cell sees the same digits test set, as with MNIST's.
@@ -63,7 +63,8 @@ public final class ImageDatasets {
       throw new UserError("datasets: unknown image dataset '" + name + "'"
           + Suggestions.hint(name, NAMES) + "\n  fix: " + (near.isEmpty()
               ? "list only " + String.join(", ", NAMES)
-              : "replace '" + name + "' with '" + near.get(0) + "'") + " in the study's `datasets`");
+              : "replace '" + name + "' with '" + near.get(0) + "'")
+          + " in the study's `datasets`");
     }
     return LOADED.computeIfAbsent(name, n -> read(n, folder()));
   }

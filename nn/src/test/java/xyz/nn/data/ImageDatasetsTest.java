@@ -2,6 +2,7 @@ package xyz.nn.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,17 +56,13 @@ class ImageDatasetsTest {
     int[] test = counts(digits.test().labels(), 10);
     int[] train = counts(digits.train().labels(), 10);
     for (int c = 0; c < 10; c++) {
-      assertThat((double) test[c] / (test[c] + train[c])).isCloseTo(0.3, within(0.01));
+      assertThat((double) test[c] / (test[c] + train[c])).isCloseTo(0.3, offset(0.01));
     }
     int max = 0;
     for (byte b : digits.train().pixels()) {
       max = Math.max(max, b & 0xff);
     }
     assertThat(max).isEqualTo(16);
-  }
-
-  private static org.assertj.core.data.Offset<Double> within(double d) {
-    return org.assertj.core.data.Offset.offset(d);
   }
 
   @Test
