@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need on a fresh Debian machine (python3, git, npm,
 # Chromium with its driver for the explorer's browser tests, and a single-node Slurm cluster,
-# as root), starts the cluster, then runs the whole suite.
+# as root), fetches the image datasets, starts the cluster, then runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,9 @@ mvn -v 2>&1 | sed -n 1p
 
 # The explorer's browser tests drive Debian's Chromium; in CI they must never be skipped.
 unset XYZ_BROWSER_OPTIONAL
+
+# MNIST and Fashion-MNIST for the neural-collapse tests; quick when they are already there.
+scripts/fetch-datasets.sh
 
 # The Slurm tests run against a real single-node cluster (munge, slurmdbd on MariaDB,
 # slurmctld, slurmd); in CI they must never be skipped.

@@ -1,0 +1,95 @@
+package xyz.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import xyz.UserError;
+import xyz.run.CellContext;
+import xyz.study.Suggestions;
+
+/**
+ * The parameters of one cell of the neural-collapse experiment. {@code method} (the network) and
+ * {@code dataset} are required; every control has a default, most from the authors' protocol
+ * (momentum 0.9, weight decay 5e-4, batch 128).
+ *
+ * @param net {@code method}: the network
+ * @param dataset {@code dataset}: the image dataset
+ * @param perClass {@code per_class}: training images per class (default 100)
+ * @param testPerClass {@code test_per_class}: test images per class (default: {@code per_class})
+ * @param width {@code width}: the number of penultimate features (default 256)
+ * @param schedule {@code epochs} (default 100), {@code lr} (0.05), {@code momentum},
+ *     {@code weight_decay} and {@code batch}
+ * @param snapshots {@code snapshots}: how many log-spaced epochs are measured (default 30)
+ * @param seed {@code seed} (default 0): picks the images, the initial weights and the order
+ */
+public record NeuralCollapseSettings(Net net, String dataset, int perClass, int testPerClass,
+    int width, Schedule schedule, int snapshots, long seed) {
+
+  /** The controls the experiment reads besides {@code method} and {@code dataset}. */
+  public static final List<String> CONTROLS = List.of("per_class", "test_per_class", "width",
+      "epochs", "lr", "momentum", "weight_decay", "batch", "snapshots", "seed");
+
+  /** Reads the cell's parameters, taking the default for each one the cell lacks. */
+  public static NeuralCollapseSettings of(CellContext cell) {
+    unknown(cell);
+    Net net = Net.of(cell.string("method"));
+    String dataset = cell.string("dataset");
+    int perClass = (int) integer(cell, "per_class", 100, 1, 100_000);
+    int testPerClass = (int) integer(cell, "test_per_class", perClass, 1, 100_000);
+    int width = (int) integer(cell, "width", 256, 2, 65_536);
+    int epochs = (int) integer(cell, "epochs", 100, 1, 1_000_000);
+    double lr = number(cell, "lr", 0.05, false, Double.POSITIVE_INFINITY);
+    double momentum = number(cell, "momentum", 0.9, true, 1);
+    double weightDecay = number(cell, "weight_decay", 5e-4, true, Double.POSITIVE_INFINITY);
+    int batch = (int) integer(cell, "batch", 128, 1, 1_000_000);
+    int snapshots = (int) integer(cell, "snapshots", 30, 1, 100_000);
+    long seed = cell.params().containsKey("seed") ? cell.integer("seed") : 0;
+    return new NeuralCollapseSettings(net, dataset, perClass, testPerClass, width,
+        new Schedule(epochs, lr, momentum, weightDecay, batch), snapshots, seed);
+  }
+
+  private static void unknown(CellContext cell) {
+    List<String> known = new ArrayList<>(List.of("method", "dataset"));
+    known.addAll(CONTROLS);
+    for (String name : cell.params().keySet()) {
+      if (!known.contains(name)) {
+        // A misspelt control would otherwise run with its default and say nothing.
+        List<String> near = Suggestions.nearest(name, CONTROLS);
+        throw new UserError("controls." + name + ": the neural-collapse experiment has no"
+            + " control '" + name + "'" + Suggestions.hint(name, CONTROLS) + "\n  valid: "
+            + String.join(", ", CONTROLS) + "\n  fix: " + (near.isEmpty()
+                ? "remove it from the study's `controls`"
+                : "rename it to '" + near.get(0) + "'"));
+      }
+    }
+  }
+
+  private static long integer(CellContext cell, String name, long fallback, long min, long max) {
+    if (!cell.params().containsKey(name)) {
+      return fallback;
+    }
+    long value = cell.integer(name);
+    if (value < min || value > max) {
+      throw new UserError("controls." + name + ": " + value + " is out of range for the"
+          + " neural-collapse experiment\n  valid: whole numbers from " + min + " to " + max
+          + "\n  fix: choose levels in that range (default " + fallback + ")");
+    }
+    return value;
+  }
+
+  private static double number(CellContext cell, String name, double fallback,
+      boolean zeroAllowed, double below) {
+    if (!cell.params().containsKey(name)) {
+      return fallback;
+    }
+    double value = cell.number(name);
+    boolean low = value > 0 || (zeroAllowed && value == 0);
+    if (!(Double.isFinite(value) && low && value < below)) {
+      throw new UserError("controls." + name + ": " + value + " is not a valid " + name
+          + " for the neural-collapse experiment\n  valid: finite numbers "
+          + (zeroAllowed ? ">= 0" : "> 0") + (below < Double.POSITIVE_INFINITY
+              ? " and < " + (long) below : "")
+          + "\n  fix: choose levels such as " + fallback);
+    }
+    return value;
+  }
+}
