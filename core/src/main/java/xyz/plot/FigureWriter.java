@@ -1,28 +1,20 @@
 package xyz.plot;
 
-import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.apache.batik.dom.GenericDOMImplementation;
-import org.apache.batik.svggen.SVGGeneratorContext;
-import org.apache.batik.svggen.SVGGraphics2D;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
- * Writes a painted figure as PNG ({@link PngEncoder}) or SVG (Batik). Each file is written beside
- * its final name and moved into place, so that a reader never sees half a figure.
+ * Writes a painted figure as PNG with {@link PngEncoder} (SVG is {@link SvgWriter}'s job, so that
+ * a PNG-only plot never loads Batik). Each file is written beside its final name and moved into
+ * place, so that a reader never sees half a figure.
  */
 final class FigureWriter {
-  private static final String SVG_NS = "http://www.w3.org/2000/svg";
   /** 96 pixels per inch, in pixels per metre, the unit PNG records. */
   private static final int PIXELS_PER_METRE = 3780;
 
@@ -51,39 +43,8 @@ final class FigureWriter {
     }
   }
 
-  /** Writes the figure as an SVG document, text kept as text. */
-  static void svg(FigurePainter painter, Path file) {
-    Document document = GenericDOMImplementation.getDOMImplementation()
-        .createDocument(SVG_NS, "svg", null);
-    SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
-    context.setEmbeddedFontsOn(false);
-    context.setPrecision(3);
-    context.setComment(null);
-    // The document's default style names this font; left alone, Batik writes 'Dialog'.
-    SVGGeneratorContext.GraphicContextDefaults defaults =
-        new SVGGeneratorContext.GraphicContextDefaults();
-    defaults.setFont(Theme.TICK);
-    context.setGraphicContextDefaults(defaults);
-    SVGGraphics2D g = new SVGGraphics2D(context, false);
-    g.setSVGCanvasSize(new Dimension(painter.width(), painter.height()));
-    painter.paint(g);
-    Element root = g.getRoot();
-    root.setAttributeNS(null, "viewBox", "0 0 " + painter.width() + " " + painter.height());
-    Path partial = partial(file);
-    try {
-      try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        g.stream(root, out, true, false);
-      }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      g.dispose();
-    }
-  }
-
-  private static Path partial(Path file) {
+  /** Where a figure is written before it is moved to its name. */
+  static Path partial(Path file) {
     return file.resolveSibling("." + file.getFileName() + ".partial");
   }
 }
