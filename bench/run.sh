@@ -5,6 +5,7 @@
 #   bench/run.sh                 full sizes (tens of minutes on a small machine)
 #   BENCH_QUICK=1 bench/run.sh   small sizes, to check that everything runs
 #
+# The explorer's row times eight shelf changes (ServeBench) over repeats + 2 rounds.
 # Sizes and repeats can be set one by one: BENCH_REPEATS, BENCH_DISPATCH_CELLS,
 # BENCH_JAVA_CELLS, BENCH_PLAN_SIDE (the grid is SIDE^3 cells), BENCH_COLLECT_CELLS,
 # BENCH_COLLECT_STEPS, BENCH_SEABORN_TIMEOUT (seconds).
@@ -152,8 +153,8 @@ observables: [v]
 experiment:
   command: ["true"]
 YAML
-x=$(median noop "$root/xyz" plan "$work/plan/study.yaml")
-row "plan a $((plan_side ** 3))-cell grid (\`xyz plan\`, whole process, s)" "$x" "" "" \
+x=$(median noop "$root/xyz" plan "$work/plan/study.yaml" --json "$work/plan/plan.json")
+row "plan a $((plan_side ** 3))-cell grid and write plan.json (\`xyz plan --json\`, s)" "$x" "" "" \
   "(absolute)" "< 2 s"
 
 # --- 4. collect ------------------------------------------------------------------------------
@@ -230,6 +231,19 @@ row "peak memory, -Xmx512m: collect ($collect_cells x $collect_steps)" "$m1" "" 
   "(absolute)" "runs with -Xmx512m"
 row "peak memory, -Xmx512m: plot (3 seeds, 3,118,500 rows)" "$m2" "" "" "(absolute)" \
   "runs with -Xmx512m"
+
+# --- 8. the explorer: a shelf change on 1,000,000 observation rows ---------------------------
+( cd "$root" && mvn -B -q -pl serve -am -DskipTests test-compile \
+    dependency:build-classpath -Dmdep.outputFile="$work/serve-cp.txt" >/dev/null ) \
+  || log "the explorer's test classes did not build; its row will be empty"
+servecp="$root/serve/target/test-classes:$root/serve/target/classes:$(cat "$work/serve-cp.txt" \
+  2>/dev/null)"
+java -cp "$servecp" xyz.serve.ServeBench "$work/serve" "$((repeats + 2))" >"$work/serve.out" \
+  2>&1 || log "ServeBench failed: $(tail -1 "$work/serve.out")"
+x=$(sed -n 's/.*median \([0-9.]*\) ms, max.*/\1/p' "$work/serve.out")
+cpu=$(sed -n 's/.*median CPU time \([0-9.]*\) ms.*/\1/p' "$work/serve.out")
+row "explorer: a shelf change on 1,000,000 observation rows (server ms; CPU ${cpu:--} ms)" \
+  "${x:--}" "" "" "(absolute)" "<= 300 ms"
 
 # --- table -----------------------------------------------------------------------------------
 echo

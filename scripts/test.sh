@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need on a fresh Debian machine (python3, git and
-# a single-node Slurm cluster, as root), starts the cluster, then runs the whole suite.
+# The test command: installs what the tests need on a fresh Debian machine (python3, git, npm,
+# Chromium with its driver for the explorer's browser tests, and a single-node Slurm cluster,
+# as root), starts the cluster, then runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v python3 >/dev/null || need+=(python3)
 command -v git >/dev/null || need+=(git)
+command -v npm >/dev/null || need+=(npm)
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test: ${need[*]} missing; install them (as root: apt-get install ${need[*]})" >&2
@@ -21,6 +25,9 @@ fi
 # sed reads to the end: head would close the pipe, and Maven dies of the broken pipe.
 java -version 2>&1 | sed -n 1p
 mvn -v 2>&1 | sed -n 1p
+
+# The explorer's browser tests drive Debian's Chromium; in CI they must never be skipped.
+unset XYZ_BROWSER_OPTIONAL
 
 # The Slurm tests run against a real single-node cluster (munge, slurmdbd on MariaDB,
 # slurmctld, slurmd); in CI they must never be skipped.

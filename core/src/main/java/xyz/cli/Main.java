@@ -1,6 +1,7 @@
 package xyz.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import xyz.UserError;
@@ -45,6 +46,9 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code; for tests too. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
+      cli.addSubcommand(provider.name(), provider.create());
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

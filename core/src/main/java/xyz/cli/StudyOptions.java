@@ -8,8 +8,11 @@ import xyz.UserError;
 import xyz.study.Study;
 import xyz.study.StudyReader;
 
-/** The study file every command reads, and where its results go. */
-final class StudyOptions {
+/**
+ * The study file every command reads, and where its results go: a picocli mixin, public for
+ * the commands of other modules ({@link CommandProvider}).
+ */
+public final class StudyOptions {
   @Parameters(index = "0", paramLabel = "STUDY", description = "The study file (YAML).")
   Path file;
 
@@ -30,7 +33,7 @@ final class StudyOptions {
   }
 
   /** Reads and validates the study file, with the results folder of the command line. */
-  Study load() {
+  public Study load() {
     if (!Files.exists(file)) {
       throw new UserError(
           file + ": no such study file\n  fix: give the path of a study YAML file, such as "

@@ -175,13 +175,13 @@ public final class CellIds {
 
   /** The id of a hash prefix made by {@link Hasher#hash}: {@code c} and 16 hex digits. */
   public static String format(long hash) {
-    char[] id = new char[17];
+    byte[] id = new byte[17];
     id[0] = 'c';
     for (int i = 16; i >= 1; i--) {
-      id[i] = HEX[(int) (hash & 0xf)];
+      id[i] = (byte) HEX[(int) (hash & 0xf)];
       hash >>>= 4;
     }
-    return new String(id);
+    return new String(id, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static MessageDigest sha256() {

@@ -12,26 +12,25 @@ import xyz.UserError;
 import xyz.plan.Cell;
 import xyz.store.ResultsFolder;
 
-/** The context of a Java experiment's cell: writes observables in the same file format as a
- * command would, so that collect reads both alike. */
+/**
+ * The context of a Java experiment's cell: writes observables in the same file format as a
+ * command would, so that collect reads both alike. The observables and output files are made at
+ * the first write, so a cell that writes nothing costs no files (a missing file reads as empty).
+ */
 final class JavaCellContext implements CellContext, AutoCloseable {
   private final Cell cell;
   private final Path dir;
-  private final BufferedWriter observations;
+  private BufferedWriter observations;
   private final PrintStream out;
   private final StopSignal stop;
   private volatile boolean cancelled;
 
-  JavaCellContext(Cell cell, Path dir, StopSignal stop) throws IOException {
+  JavaCellContext(Cell cell, Path dir, StopSignal stop) {
     this.cell = cell;
     this.dir = dir;
     this.stop = stop;
-    this.observations =
-        Files.newBufferedWriter(dir.resolve(ResultsFolder.OBSERVATIONS), StandardCharsets.UTF_8);
-    this.out =
-        new PrintStream(
-            Files.newOutputStream(dir.resolve(ResultsFolder.STDOUT)), false,
-            StandardCharsets.UTF_8);
+    this.out = new PrintStream(new FirstWriteFile(dir.resolve(ResultsFolder.STDOUT)), false,
+        StandardCharsets.UTF_8);
   }
 
   void cancel() {
@@ -96,6 +95,10 @@ final class JavaCellContext implements CellContext, AutoCloseable {
 
   private synchronized void line(String json) {
     try {
+      if (observations == null) {
+        observations = Files.newBufferedWriter(dir.resolve(ResultsFolder.OBSERVATIONS),
+            StandardCharsets.UTF_8);
+      }
       observations.write(json);
       observations.write('\n');
     } catch (IOException e) {
@@ -145,6 +148,51 @@ final class JavaCellContext implements CellContext, AutoCloseable {
   @Override
   public synchronized void close() throws IOException {
     out.close();
-    observations.close();
+    if (observations != null) {
+      observations.close();
+    }
+  }
+
+  /** A file opened at the first byte written to it. */
+  private static final class FirstWriteFile extends java.io.OutputStream {
+    private final Path file;
+    private java.io.OutputStream stream;
+
+    FirstWriteFile(Path file) {
+      this.file = file;
+    }
+
+    private java.io.OutputStream stream() throws IOException {
+      if (stream == null) {
+        stream = Files.newOutputStream(file);
+      }
+      return stream;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      stream().write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len > 0) {
+        stream().write(b, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (stream != null) {
+        stream.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (stream != null) {
+        stream.close();
+      }
+    }
   }
 }

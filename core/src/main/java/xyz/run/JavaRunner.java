@@ -29,12 +29,7 @@ final class JavaRunner implements CellRunner {
   @Override
   public Outcome run(Cell cell, Path dir, Duration timeout, StopSignal stop)
       throws InterruptedException {
-    JavaCellContext context;
-    try {
-      context = new JavaCellContext(cell, dir, stop);
-    } catch (IOException e) {
-      return new Outcome(CellState.FAILED, null, null, "cannot open the cell's files: " + e);
-    }
+    JavaCellContext context = new JavaCellContext(cell, dir, stop);
     Throwable[] thrown = new Throwable[1];
     Runnable body =
         () -> {

@@ -73,9 +73,16 @@ public final class LabelNoiseExperiment implements Experiment {
     long start = System.nanoTime();
     Model<Label> model = method.trainer(data.featureCount(), mix(seed, TRAINER_SALT)).train(train);
     double fitSeconds = (System.nanoTime() - start) / 1e9;
-    cell.observe("train_acc", TribuoData.accuracy(model, train));
-    cell.observe("test_acc", TribuoData.accuracy(model, test));
+    double trainAcc = TribuoData.accuracy(model, train);
+    double testAcc = TribuoData.accuracy(model, test);
+    cell.observe("train_acc", trainAcc);
+    cell.observe("test_acc", testAcc);
     cell.observe("fit_seconds", fitSeconds);
+    // One line per cell in its stdout.txt, for a reader of a single cell.
+    cell.out().printf(java.util.Locale.ROOT, "%s on %s (%d training rows), p=%s, seed %d:"
+        + " train accuracy %.4f, test accuracy %.4f, fit in %.3f s%n", cell.string("method"),
+        cell.string("dataset"), trainLabels.length, cell.string("p"), seed, trainAcc, testAcc,
+        fitSeconds);
   }
 
   private static MutableDataset<Label> dataset(ClassificationData data, double[][] rows,
