@@ -3,6 +3,7 @@ package xyz.plot;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,8 +46,13 @@ final class PngEncoder {
     }
     int width = image.getWidth();
     int height = image.getHeight();
-    int stride = ((SinglePixelPackedSampleModel) image.getSampleModel()).getScanlineStride();
-    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    WritableRaster raster = image.getRaster();
+    int stride = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
+    DataBufferInt buffer = (DataBufferInt) raster.getDataBuffer();
+    int[] pixels = buffer.getData();
+    // A sub-image shares its parent's pixels from some offset on.
+    int first = buffer.getOffset() - raster.getSampleModelTranslateY() * stride
+        - raster.getSampleModelTranslateX();
 
     out.write(SIGNATURE);
     byte[] header = new byte[13];
@@ -72,7 +78,7 @@ final class PngEncoder {
     range.forEach(s -> {
       int from = s * STRIP_ROWS;
       int to = Math.min(height, from + STRIP_ROWS);
-      byte[] raw = scanlines(pixels, stride, width, from, to);
+      byte[] raw = scanlines(pixels, first, stride, width, from, to);
       Adler32 adler = new Adler32();
       adler.update(raw);
       adlers[s] = adler.getValue();
@@ -98,13 +104,14 @@ final class PngEncoder {
   }
 
   /** The rows [from, to) as PNG scanlines: a filter byte, then R, G, B of each pixel. */
-  private static byte[] scanlines(int[] pixels, int stride, int width, int from, int to) {
+  private static byte[] scanlines(int[] pixels, int first, int stride, int width, int from,
+      int to) {
     int line = 1 + 3 * width;
     byte[] raw = new byte[line * (to - from)];
     int o = 0;
     for (int y = from; y < to; y++) {
       raw[o++] = FILTER_NONE;
-      int row = y * stride;
+      int row = first + y * stride;
       for (int x = 0; x < width; x++) {
         int p = pixels[row + x];
         raw[o++] = (byte) (p >>> 16);

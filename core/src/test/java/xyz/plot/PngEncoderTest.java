@@ -42,6 +42,18 @@ class PngEncoderTest {
     assertThat(Arrays.equals(actual, expected)).as("pixels equal").isTrue();
   }
 
+  /** A sub-image is encoded as its own pixels, not as the corner of its parent. */
+  @ParameterizedTest
+  @CsvSource({"0, 0, 50, 40", "13, 7, 60, 33", "299, 200, 1, 1"})
+  void aSubImageKeepsItsOwnPixels(int x, int y, int width, int height) throws IOException {
+    BufferedImage parent = picture(300, 201, 6);
+    BufferedImage part = parent.getSubimage(x, y, width, height);
+    BufferedImage read = ImageIO.read(new ByteArrayInputStream(encode(part, 3780)));
+    int[] expected = parent.getRGB(x, y, width, height, null, 0, width);
+    int[] actual = read.getRGB(0, 0, width, height, null, 0, width);
+    assertThat(Arrays.equals(actual, expected)).as("pixels equal").isTrue();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {3780, 11811})
   void theResolutionIsRecorded(int pixelsPerMetre) throws IOException {
