@@ -48,6 +48,7 @@ final class Aggregate {
     double[] lower = banded ? new double[points] : null;
     double[] upper = banded ? new double[points] : null;
     double[] interval = new double[2];
+    Bootstrap.Scratch scratch = new Bootstrap.Scratch();
     int p = 0;
     for (int from = 0; from < n; p++) {
       int to = from + 1;
@@ -61,7 +62,7 @@ final class Aggregate {
         case "sd" -> spread(lower, upper, p, m, Summary.sd(values, from, to));
         case "se" -> spread(lower, upper, p, m, Summary.se(values, from, to));
         case "ci95" -> {
-          Bootstrap.interval(values, from, to, interval);
+          Bootstrap.interval(values, from, to, interval, scratch);
           lower[p] = interval[0];
           upper[p] = interval[1];
         }

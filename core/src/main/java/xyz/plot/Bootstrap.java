@@ -37,75 +37,106 @@ final class Bootstrap {
    * zero-width interval.
    */
   static void interval(double[] sorted, int from, int to, double[] out) {
+    interval(sorted, from, to, out, new Scratch());
+  }
+
+  /**
+   * The same, reusing the buffers of one thread: a curve computes an interval at every x, and
+   * allocating and looking up the resample plan for each took more time than the arithmetic.
+   */
+  static void interval(double[] sorted, int from, int to, double[] out, Scratch scratch) {
     int n = to - from;
     if (n == 1) {
       out[0] = sorted[from];
       out[1] = sorted[from];
       return;
     }
-    Plan plan = PLANS.computeIfAbsent(n, Plan::draw);
+    Plan plan = scratch.plan(n);
     int distinct = plan.weights.length;
-    double[] means = new double[distinct];
+    double[] means = scratch.means;
+    int[] counts = scratch.counts;
     for (int d = 0; d < distinct; d++) {
-      int[] counts = plan.positions[d];
+      int[] positions = plan.positions[d];
       int[] weights = plan.weights[d];
       double sum = 0;
-      for (int j = 0; j < counts.length; j++) {
-        sum += weights[j] * sorted[from + counts[j]];
+      for (int j = 0; j < positions.length; j++) {
+        sum += weights[j] * sorted[from + positions[j]];
       }
       means[d] = sum / n;
+      counts[d] = plan.multiplicity[d];
     }
-    int[] order = sortedOrder(means);
-    out[0] = percentile(means, order, plan.multiplicity, LOWER);
-    out[1] = percentile(means, order, plan.multiplicity, UPPER);
+    sort(means, counts, distinct);
+    out[0] = percentile(means, counts, distinct, LOWER);
+    out[1] = percentile(means, counts, distinct, UPPER);
   }
 
-  /** The value at quantile q of the resample means, counting each pattern as often as drawn. */
-  private static double percentile(double[] means, int[] order, int[] multiplicity, double q) {
+  /** Buffers and the last plan used, for the intervals one thread computes. */
+  static final class Scratch {
+    private Plan plan;
+    private int size;
+    private double[] means = new double[0];
+    private int[] counts = new int[0];
+
+    private Plan plan(int n) {
+      if (plan == null || size != n) {
+        plan = PLANS.computeIfAbsent(n, Plan::draw);
+        size = n;
+        if (means.length < plan.weights.length) {
+          means = new double[plan.weights.length];
+          counts = new int[plan.weights.length];
+        }
+      }
+      return plan;
+    }
+  }
+
+  /**
+   * The value at quantile q of the resample means, in ascending order, each counted as often as
+   * its pattern was drawn.
+   */
+  private static double percentile(double[] means, int[] counts, int distinct, double q) {
     double position = q * (RESAMPLES - 1);
     int below = (int) Math.floor(position);
     double fraction = position - below;
-    double low = orderStatistic(means, order, multiplicity, below);
+    double low = orderStatistic(means, counts, distinct, below);
     if (fraction == 0) {
       return low;
     }
-    double high = orderStatistic(means, order, multiplicity, below + 1);
+    double high = orderStatistic(means, counts, distinct, below + 1);
     return low + fraction * (high - low);
   }
 
-  private static double orderStatistic(double[] means, int[] order, int[] multiplicity, int k) {
+  private static double orderStatistic(double[] means, int[] counts, int distinct, int k) {
     int seen = 0;
-    for (int index : order) {
-      seen += multiplicity[index];
+    for (int d = 0; d < distinct; d++) {
+      seen += counts[d];
       if (k < seen) {
-        return means[index];
+        return means[d];
       }
     }
-    return means[order[order.length - 1]];
+    return means[distinct - 1];
   }
 
-  /** The indices of {@code keys} in ascending order of key (a shell sort: arrays are small). */
-  private static int[] sortedOrder(double[] keys) {
-    int[] order = new int[keys.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
+  /** Sorts the first {@code n} keys ascending, their counts along (a shell sort: n is small). */
+  private static void sort(double[] keys, int[] counts, int n) {
     int gap = 1;
-    while (gap < order.length / 3) {
+    while (gap < n / 3) {
       gap = 3 * gap + 1;
     }
     for (; gap > 0; gap /= 3) {
-      for (int i = gap; i < order.length; i++) {
-        int moving = order[i];
+      for (int i = gap; i < n; i++) {
+        double key = keys[i];
+        int count = counts[i];
         int j = i;
-        while (j >= gap && keys[order[j - gap]] > keys[moving]) {
-          order[j] = order[j - gap];
+        while (j >= gap && keys[j - gap] > key) {
+          keys[j] = keys[j - gap];
+          counts[j] = counts[j - gap];
           j -= gap;
         }
-        order[j] = moving;
+        keys[j] = key;
+        counts[j] = count;
       }
     }
-    return order;
   }
 
   /**

@@ -76,7 +76,7 @@ public final class FacetGrid {
       if (format.equals("png")) {
         FigureWriter.png(painter, file);
       } else {
-        FigureWriter.svg(painter, file);
+        SvgWriter.svg(painter, file);
       }
       written.add(file);
     }

@@ -1,39 +1,22 @@
 package xyz.plot;
 
-import java.awt.Dimension;
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import org.apache.batik.dom.GenericDOMImplementation;
-import org.apache.batik.svggen.SVGGeneratorContext;
-import org.apache.batik.svggen.SVGGraphics2D;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
- * Writes a painted figure as PNG (ImageIO) or SVG (Batik). Each file is written beside its
- * final name and moved into place, so that a reader never sees half a figure.
+ * Writes a painted figure as PNG with {@link PngEncoder} (SVG is {@link SvgWriter}'s job, so that
+ * a PNG-only plot never loads Batik). Each file is written beside its final name and moved into
+ * place, so that a reader never sees half a figure.
  */
 final class FigureWriter {
-  private static final String SVG_NS = "http://www.w3.org/2000/svg";
   /** 96 pixels per inch, in pixels per metre, the unit PNG records. */
   private static final int PIXELS_PER_METRE = 3780;
-  /** Deflate at a low level: four times faster than ImageIO's default, 10% larger files. */
-  private static final float PNG_QUALITY = 0.9f;
 
   private FigureWriter() {}
 
@@ -42,18 +25,16 @@ final class FigureWriter {
     BufferedImage image = new BufferedImage(painter.width(), painter.height(),
         BufferedImage.TYPE_INT_RGB);
     painter.paint(image);
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-    ImageWriteParam param = writer.getDefaultWriteParam();
-    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionQuality(PNG_QUALITY);
+    png(image, file);
+  }
+
+  /** Writes a painted image as a PNG file. */
+  static void png(BufferedImage image, Path file) {
     Path partial = partial(file);
     try {
-      Files.deleteIfExists(partial);
-      try (ImageOutputStream out = ImageIO.createImageOutputStream(partial.toFile())) {
-        writer.setOutput(out);
-        writer.write(null, new IIOImage(image, null, resolution(writer, image, param)), param);
-      } finally {
-        writer.dispose();
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial),
+          1 << 16)) {
+        PngEncoder.write(image, PIXELS_PER_METRE, out);
       }
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
@@ -62,54 +43,8 @@ final class FigureWriter {
     }
   }
 
-  /** PNG metadata saying 96 dpi, so that documents place the image at its intended size. */
-  private static IIOMetadata resolution(ImageWriter writer, BufferedImage image,
-      ImageWriteParam param) throws IIOInvalidTreeException {
-    IIOMetadata metadata = writer.getDefaultImageMetadata(
-        ImageTypeSpecifier.createFromRenderedImage(image), param);
-    IIOMetadataNode physical = new IIOMetadataNode("pHYs");
-    physical.setAttribute("pixelsPerUnitXAxis", Integer.toString(PIXELS_PER_METRE));
-    physical.setAttribute("pixelsPerUnitYAxis", Integer.toString(PIXELS_PER_METRE));
-    physical.setAttribute("unitSpecifier", "meter");
-    IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-    root.appendChild(physical);
-    metadata.mergeTree("javax_imageio_png_1.0", root);
-    return metadata;
-  }
-
-  /** Writes the figure as an SVG document, text kept as text. */
-  static void svg(FigurePainter painter, Path file) {
-    Document document = GenericDOMImplementation.getDOMImplementation()
-        .createDocument(SVG_NS, "svg", null);
-    SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
-    context.setEmbeddedFontsOn(false);
-    context.setPrecision(3);
-    context.setComment(null);
-    // The document's default style names this font; left alone, Batik writes 'Dialog'.
-    SVGGeneratorContext.GraphicContextDefaults defaults =
-        new SVGGeneratorContext.GraphicContextDefaults();
-    defaults.setFont(Theme.TICK);
-    context.setGraphicContextDefaults(defaults);
-    SVGGraphics2D g = new SVGGraphics2D(context, false);
-    g.setSVGCanvasSize(new Dimension(painter.width(), painter.height()));
-    painter.paint(g);
-    Element root = g.getRoot();
-    root.setAttributeNS(null, "viewBox", "0 0 " + painter.width() + " " + painter.height());
-    Path partial = partial(file);
-    try {
-      try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        g.stream(root, out, true, false);
-      }
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    } finally {
-      g.dispose();
-    }
-  }
-
-  private static Path partial(Path file) {
+  /** Where a figure is written before it is moved to its name. */
+  static Path partial(Path file) {
     return file.resolveSibling("." + file.getFileName() + ".partial");
   }
 }

@@ -3,8 +3,6 @@ package xyz.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -49,9 +47,13 @@ final class Theme {
 
   private Theme() {}
 
+  /**
+   * DejaVu Sans if installed. Java gives a font it cannot find the family Dialog, so asking for
+   * the one font answers without listing every font of the system, which took 50 ms.
+   */
   private static String family() {
-    String[] installed = GraphicsEnvironment.getLocalGraphicsEnvironment()
-        .getAvailableFontFamilyNames(Locale.ROOT);
-    return Arrays.asList(installed).contains("DejaVu Sans") ? "DejaVu Sans" : Font.SANS_SERIF;
+    String wanted = "DejaVu Sans";
+    return new Font(wanted, Font.PLAIN, 10).getFamily(Locale.ROOT).equals(wanted) ? wanted
+        : Font.SANS_SERIF;
   }
 }

@@ -21,12 +21,14 @@ import xyz.study.Values;
  *
  * <pre>
  * java -Djava.awt.headless=true -cp CLASSPATH xyz.plot.PlotBench [build DIR | draw DIR SEEDS
- *     [png|svg] | stages DIR SEEDS]
+ *     [png|svg] | stages DIR SEEDS | study DIR SEEDS]
  * </pre>
  *
  * <p>{@code build} writes the two databases, {@code draw} draws one figure once (time the whole
- * process from outside), {@code stages} prints the wall and CPU time of each stage, and no
- * argument builds into target/bench and draws each figure three times in one JVM.
+ * process from outside), {@code stages} prints the wall and CPU time of each stage, {@code study}
+ * writes {@code DIR/study-SEEDS/study.yaml} with the database as its results, so that
+ * {@code xyz plot} draws the same figure, and no argument builds into target/bench and draws
+ * each figure three times in one JVM.
  */
 public final class PlotBench {
   static final int METHODS = 18;
@@ -48,6 +50,8 @@ public final class PlotBench {
           (System.nanoTime() - start) / 1e9, files);
     } else if (args.length >= 3 && args[0].equals("stages")) {
       stages(Path.of(args[1]), Integer.parseInt(args[2]));
+    } else if (args.length >= 3 && args[0].equals("study")) {
+      System.out.println(writeStudy(Path.of(args[1]), Integer.parseInt(args[2])));
     } else {
       Path dir = Path.of("target", "bench");
       build(dir);
@@ -60,6 +64,42 @@ public final class PlotBench {
         }
       }
     }
+  }
+
+  /**
+   * Writes a study file for the benchmark figure whose results folder links to the database, and
+   * returns its path.
+   */
+  static Path writeStudy(Path dir, int seeds) throws Exception {
+    Path folder = dir.resolve("study-" + seeds);
+    Path results = folder.resolve("results");
+    Files.createDirectories(results);
+    Path link = results.resolve("results.duckdb");
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, database(dir, seeds).toAbsolutePath());
+    Study study = study(seeds);
+    StringBuilder yaml = new StringBuilder("study: bench").append(seeds).append('\n');
+    yaml.append("methods: ").append(list(study, "method")).append('\n');
+    yaml.append("datasets: ").append(list(study, "dataset")).append('\n');
+    yaml.append("controls:\n  lr: ").append(list(study, "lr")).append('\n');
+    yaml.append("  seed: {range: [1, ").append(seeds + 1).append("], replicate: true}\n");
+    yaml.append("observables: [train_loss]\n");
+    yaml.append("experiment:\n  command: [\"true\"]\n");
+    yaml.append("figures:\n  - name: bench").append(seeds).append('\n');
+    yaml.append("    rows: method\n    cols: dataset\n    color: lr\n    x: step\n");
+    yaml.append("    y: train_loss\n    band: ").append(seeds == 1 ? "none" : "ci95").append('\n');
+    yaml.append("    formats: [png]\n");
+    Path file = folder.resolve("study.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static String list(Study study, String axis) {
+    List<String> labels = new ArrayList<>();
+    for (Object level : study.axis(axis).orElseThrow().levels()) {
+      labels.add(Values.label(level));
+    }
+    return "[" + String.join(", ", labels) + "]";
   }
 
   /** Draws once, printing the wall and CPU time of each stage. */
@@ -83,8 +123,8 @@ public final class PlotBench {
         painter.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
     painter.paint(image);
     clock.lap("paint");
-    FigureWriter.png(painter, dir.resolve("stages.png"));
-    clock.lap("paint and write png");
+    FigureWriter.png(image, dir.resolve("stages.png"));
+    clock.lap("write png");
   }
 
   /** Wall and process CPU time between laps. */
