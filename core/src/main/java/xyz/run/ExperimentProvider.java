@@ -14,4 +14,17 @@ public interface ExperimentProvider {
 
   /** A new instance of the experiment. */
   Experiment create();
+
+  /**
+   * The methods the experiment knows, checked against the study's {@code methods} before any
+   * cell runs; empty (the default) when it takes any name.
+   */
+  default java.util.List<String> methods() {
+    return java.util.List.of();
+  }
+
+  /** The datasets the experiment knows, as {@link #methods()} for {@code datasets}. */
+  default java.util.List<String> datasets() {
+    return java.util.List.of();
+  }
 }

@@ -25,7 +25,9 @@ public final class Runners {
       return new JavaRunner(instantiate(study, j.className()));
     }
     ExperimentSpec.Builtin b = (ExperimentSpec.Builtin) spec;
-    return new JavaRunner(builtin(study, b.name()).create());
+    ExperimentProvider provider = builtin(study, b.name());
+    BuiltinLevels.check(study, provider);
+    return new JavaRunner(provider.create());
   }
 
   /**

@@ -1,5 +1,8 @@
 package xyz.ml;
 
+import java.util.List;
+import xyz.ml.data.Datasets;
+import xyz.ml.method.Method;
 import xyz.run.Experiment;
 import xyz.run.ExperimentProvider;
 
@@ -23,5 +26,15 @@ public final class LabelNoiseProvider implements ExperimentProvider {
   @Override
   public Experiment create() {
     return new LabelNoiseExperiment();
+  }
+
+  @Override
+  public List<String> methods() {
+    return Method.ids();
+  }
+
+  @Override
+  public List<String> datasets() {
+    return Datasets.names();
   }
 }

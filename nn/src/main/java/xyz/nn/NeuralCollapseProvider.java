@@ -1,5 +1,7 @@
 package xyz.nn;
 
+import java.util.List;
+import xyz.nn.data.ImageDatasets;
 import xyz.run.Experiment;
 import xyz.run.ExperimentProvider;
 
@@ -26,5 +28,15 @@ public final class NeuralCollapseProvider implements ExperimentProvider {
   @Override
   public Experiment create() {
     return new NeuralCollapseExperiment();
+  }
+
+  @Override
+  public List<String> methods() {
+    return Net.ids();
+  }
+
+  @Override
+  public List<String> datasets() {
+    return ImageDatasets.NAMES;
   }
 }

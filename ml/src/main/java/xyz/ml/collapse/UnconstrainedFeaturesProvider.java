@@ -1,5 +1,6 @@
 package xyz.ml.collapse;
 
+import java.util.List;
 import xyz.run.Experiment;
 import xyz.run.ExperimentProvider;
 
@@ -24,5 +25,15 @@ public final class UnconstrainedFeaturesProvider implements ExperimentProvider {
   @Override
   public Experiment create() {
     return new UnconstrainedFeaturesExperiment();
+  }
+
+  @Override
+  public List<String> methods() {
+    return SandboxSettings.METHODS;
+  }
+
+  @Override
+  public List<String> datasets() {
+    return List.of(SandboxSettings.DATASET);
   }
 }
