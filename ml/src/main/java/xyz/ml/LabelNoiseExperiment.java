@@ -1,5 +1,7 @@
 package xyz.ml;
 
+import static xyz.ml.Seeds.mix;
+
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -96,13 +98,5 @@ public final class LabelNoiseExperiment implements Experiment {
       out[r] = values[rows[r]];
     }
     return out;
-  }
-
-  /** A well-spread 64-bit seed from the cell's seed and a purpose (SplitMix64's finaliser). */
-  static long mix(long seed, long salt) {
-    long z = seed * 0x9e3779b97f4a7c15L + salt;
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

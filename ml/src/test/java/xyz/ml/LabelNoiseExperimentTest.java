@@ -18,15 +18,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import xyz.UserError;
 import xyz.ml.method.Method;
+import xyz.run.MemoryCellContext;
 
 class LabelNoiseExperimentTest {
 
   private final LabelNoiseExperiment experiment = new LabelNoiseExperiment();
 
   private Map<String, Double> run(String method, String dataset, double p, long seed) {
-    TestCell cell = TestCell.of(method, dataset, p, seed);
+    MemoryCellContext cell = new MemoryCellContext(
+        Map.of("method", method, "dataset", dataset, "p", p, "seed", seed));
     experiment.run(cell);
-    return cell.observed();
+    return cell.last();
   }
 
   @ParameterizedTest
@@ -66,9 +68,10 @@ class LabelNoiseExperimentTest {
 
   @Test
   void p_given_as_an_integer_level_is_accepted() {
-    TestCell cell = new TestCell(Map.of("method", "tree", "dataset", "iris", "p", 1L, "seed", 0L));
+    MemoryCellContext cell =
+        new MemoryCellContext(Map.of("method", "tree", "dataset", "iris", "p", 1L, "seed", 0L));
     experiment.run(cell);
-    assertThat(cell.observed().get("train_acc")).isGreaterThan(0.99);
+    assertThat(cell.last().get("train_acc")).isGreaterThan(0.99);
   }
 
   @Test

@@ -2,9 +2,11 @@ package xyz.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import xyz.run.ExperimentProvider;
+import xyz.run.MemoryCellContext;
 
 class LabelNoiseProviderTest {
 
@@ -16,10 +18,11 @@ class LabelNoiseProviderTest {
         .findFirst()
         .orElseThrow();
 
-    TestCell cell = TestCell.of("logreg", "penguins", 0, 0);
+    MemoryCellContext cell = new MemoryCellContext(
+        Map.of("method", "logreg", "dataset", "penguins", "p", 0.0, "seed", 0L));
     provider.create().run(cell);
 
     assertThat(provider.description()).contains("train_acc", "test_acc", "fit_seconds");
-    assertThat(cell.observed().get("test_acc")).isGreaterThan(0.9);
+    assertThat(cell.last().get("test_acc")).isGreaterThan(0.9);
   }
 }

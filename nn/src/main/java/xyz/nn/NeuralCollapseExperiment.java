@@ -1,5 +1,7 @@
 package xyz.nn;
 
+import static xyz.ml.Seeds.mix;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,10 @@ import xyz.run.Experiment;
  *
  * <p>Parameters: see {@link NeuralCollapseSettings}. Observables at each measured epoch (the
  * step): {@code epoch_lr}, the learning rate of that epoch; {@code train_loss},
- * {@code train_error}, {@code test_loss}, {@code test_error}; every measure of {@link CollapseMeasures} on the training images as
- * {@code train_<name>}; and on the test images as {@code test_<name>}, with NCC mismatch against
- * the training class means, and without the three measures of the classifier alone, which do not
- * depend on the images. Without a step: {@code tpt_epoch}, the first epoch of zero training error
+ * {@code train_error}, {@code test_loss}, {@code test_error}; every measure of
+ * {@link CollapseMeasures} on the training images as {@code train_<name>}; and on the test
+ * images as {@code test_<name>}, with NCC mismatch against the training class means, and
+ * without the three measures of the classifier alone, which do not depend on the images. Without a step: {@code tpt_epoch}, the first epoch of zero training error
  * (the onset of the terminal phase of training; NaN when it never comes), and
  * {@code tpt_test_error}, the test error then. The training error is checked after every epoch
  * until it reaches zero, and that epoch is always measured.
@@ -154,13 +156,5 @@ public final class NeuralCollapseExperiment implements Experiment {
     });
     byReason.forEach((reason, names) -> cell.out().println(
         "epoch " + epoch + ": " + String.join(", ", names) + " missing: " + reason));
-  }
-
-  /** A well-spread 64-bit seed from the cell's seed and a purpose (SplitMix64's finaliser). */
-  static long mix(long seed, long salt) {
-    long z = seed * 0x9e3779b97f4a7c15L + salt;
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 }

@@ -3,6 +3,7 @@ package xyz.nn;
 import java.util.ArrayList;
 import java.util.List;
 import xyz.UserError;
+import xyz.ml.Controls;
 import xyz.run.CellContext;
 import xyz.study.Suggestions;
 
@@ -33,15 +34,16 @@ public record NeuralCollapseSettings(Net net, String dataset, int perClass, int 
     unknown(cell);
     Net net = Net.of(cell.string("method"));
     String dataset = cell.string("dataset");
-    int perClass = (int) integer(cell, "per_class", 100, 1, 100_000);
-    int testPerClass = (int) integer(cell, "test_per_class", perClass, 1, 100_000);
-    int width = (int) integer(cell, "width", 256, 2, 65_536);
-    int epochs = (int) integer(cell, "epochs", 100, 1, 1_000_000);
-    double lr = number(cell, "lr", 0.05, false, Double.POSITIVE_INFINITY);
-    double momentum = number(cell, "momentum", 0.9, true, 1);
-    double weightDecay = number(cell, "weight_decay", 5e-4, true, Double.POSITIVE_INFINITY);
-    int batch = (int) integer(cell, "batch", 128, 1, 1_000_000);
-    int snapshots = (int) integer(cell, "snapshots", 30, 1, 100_000);
+    Controls controls = new Controls(cell, "the neural-collapse experiment");
+    int perClass = (int) controls.integer("per_class", 100, 1, 100_000);
+    int testPerClass = (int) controls.integer("test_per_class", perClass, 1, 100_000);
+    int width = (int) controls.integer("width", 256, 2, 65_536);
+    int epochs = (int) controls.integer("epochs", 100, 1, 1_000_000);
+    double lr = controls.number("lr", 0.05, false);
+    double momentum = controls.number("momentum", 0.9, true, 1);
+    double weightDecay = controls.number("weight_decay", 5e-4, true);
+    int batch = (int) controls.integer("batch", 128, 1, 1_000_000);
+    int snapshots = (int) controls.integer("snapshots", 30, 1, 100_000);
     long seed = cell.params().containsKey("seed") ? cell.integer("seed") : 0;
     return new NeuralCollapseSettings(net, dataset, perClass, testPerClass, width,
         new Schedule(epochs, lr, momentum, weightDecay, batch), snapshots, seed);
@@ -61,35 +63,5 @@ public record NeuralCollapseSettings(Net net, String dataset, int perClass, int 
                 : "rename it to '" + near.get(0) + "'"));
       }
     }
-  }
-
-  private static long integer(CellContext cell, String name, long fallback, long min, long max) {
-    if (!cell.params().containsKey(name)) {
-      return fallback;
-    }
-    long value = cell.integer(name);
-    if (value < min || value > max) {
-      throw new UserError("controls." + name + ": " + value + " is out of range for the"
-          + " neural-collapse experiment\n  valid: whole numbers from " + min + " to " + max
-          + "\n  fix: choose levels in that range (default " + fallback + ")");
-    }
-    return value;
-  }
-
-  private static double number(CellContext cell, String name, double fallback,
-      boolean zeroAllowed, double below) {
-    if (!cell.params().containsKey(name)) {
-      return fallback;
-    }
-    double value = cell.number(name);
-    boolean low = value > 0 || (zeroAllowed && value == 0);
-    if (!(Double.isFinite(value) && low && value < below)) {
-      throw new UserError("controls." + name + ": " + value + " is not a valid " + name
-          + " for the neural-collapse experiment\n  valid: finite numbers "
-          + (zeroAllowed ? ">= 0" : "> 0") + (below < Double.POSITIVE_INFINITY
-              ? " and < " + (long) below : "")
-          + "\n  fix: choose levels such as " + fallback);
-    }
-    return value;
   }
 }

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import xyz.UserError;
+import xyz.run.MemoryCellContext;
 
 class NeuralCollapseSettingsTest {
 
   @Test
   void controlsTheCellLacksTakeTheProtocolsDefaults() {
     NeuralCollapseSettings s = NeuralCollapseSettings.of(
-        new TestCell(Map.of("method", "mlp6", "dataset", "mnist", "lr", 0.02)));
+        new MemoryCellContext(Map.of("method", "mlp6", "dataset", "mnist", "lr", 0.02)));
 
     assertThat(s.net()).isEqualTo(Net.MLP6);
     assertThat(s.perClass()).isEqualTo(100);
@@ -25,7 +26,7 @@ class NeuralCollapseSettingsTest {
 
   @Test
   void aMisspeltControlIsRefusedWithTheNearestName() {
-    TestCell cell = new TestCell(
+    MemoryCellContext cell = new MemoryCellContext(
         Map.of("method", "mlp3", "dataset", "mnist", "weight_decy", 0.005));
 
     assertThatThrownBy(() -> NeuralCollapseSettings.of(cell)).isInstanceOf(UserError.class)
@@ -36,7 +37,7 @@ class NeuralCollapseSettingsTest {
 
   @Test
   void anUnknownNetworkGetsTheValidOnes() {
-    TestCell cell = new TestCell(Map.of("method", "mlp4", "dataset", "mnist"));
+    MemoryCellContext cell = new MemoryCellContext(Map.of("method", "mlp4", "dataset", "mnist"));
 
     assertThatThrownBy(() -> NeuralCollapseSettings.of(cell)).isInstanceOf(UserError.class)
         .hasMessageContaining("methods: unknown network 'mlp4'")
@@ -45,9 +46,10 @@ class NeuralCollapseSettingsTest {
 
   @Test
   void valuesOutOfRangeSayTheRange() {
-    TestCell momentum = new TestCell(Map.of("method", "cnn", "dataset", "digits",
+    MemoryCellContext momentum = new MemoryCellContext(Map.of("method", "cnn", "dataset", "digits",
         "momentum", 1.0));
-    TestCell batch = new TestCell(Map.of("method", "cnn", "dataset", "digits", "batch", 0L));
+    MemoryCellContext batch =
+        new MemoryCellContext(Map.of("method", "cnn", "dataset", "digits", "batch", 0L));
 
     assertThatThrownBy(() -> NeuralCollapseSettings.of(momentum)).isInstanceOf(UserError.class)
         .hasMessageContaining("controls.momentum: 1.0 is not a valid momentum")

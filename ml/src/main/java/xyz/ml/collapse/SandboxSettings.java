@@ -3,6 +3,7 @@ package xyz.ml.collapse;
 import java.util.List;
 import java.util.Locale;
 import xyz.UserError;
+import xyz.ml.Controls;
 import xyz.run.CellContext;
 
 /**
@@ -47,44 +48,17 @@ public record SandboxSettings(UnconstrainedFeatures.Loss loss, int classes, int 
           + " unconstrained-features sandbox, whose features are free parameters, not data\n"
           + "  valid: " + DATASET + "\n  fix: `datasets: [" + DATASET + "]`");
     }
+    Controls controls = new Controls(cell, "the unconstrained-features sandbox");
     return new SandboxSettings(
         UnconstrainedFeatures.Loss.valueOf(method.toUpperCase(Locale.ROOT)),
-        (int) integer(cell, "classes", 10, 2, 1000),
-        (int) integer(cell, "per_class", 10, 1, 100_000),
-        (int) integer(cell, "dim", 20, 1, 100_000),
-        number(cell, "lr", 0.5, false),
-        number(cell, "weight_decay", 5e-3, true),
-        (int) integer(cell, "steps", 20_000, 1, 100_000_000),
-        number(cell, "init_sd", 0.1, false),
-        (int) integer(cell, "snapshots", 50, 2, 10_000),
+        (int) controls.integer("classes", 10, 2, 1000),
+        (int) controls.integer("per_class", 10, 1, 100_000),
+        (int) controls.integer("dim", 20, 1, 100_000),
+        controls.number("lr", 0.5, false),
+        controls.number("weight_decay", 5e-3, true),
+        (int) controls.integer("steps", 20_000, 1, 100_000_000),
+        controls.number("init_sd", 0.1, false),
+        (int) controls.integer("snapshots", 50, 2, 10_000),
         cell.params().containsKey("seed") ? cell.integer("seed") : 0);
-  }
-
-  private static long integer(CellContext cell, String name, long fallback, long min, long max) {
-    if (!cell.params().containsKey(name)) {
-      return fallback;
-    }
-    long value = cell.integer(name);
-    if (value < min || value > max) {
-      throw new UserError("controls." + name + ": " + value + " is out of range for the"
-          + " unconstrained-features sandbox\n  valid: whole numbers from " + min + " to " + max
-          + "\n  fix: choose levels in that range (default " + fallback + ")");
-    }
-    return value;
-  }
-
-  private static double number(CellContext cell, String name, double fallback,
-      boolean zeroAllowed) {
-    if (!cell.params().containsKey(name)) {
-      return fallback;
-    }
-    double value = cell.number(name);
-    if (!(Double.isFinite(value) && (value > 0 || (zeroAllowed && value == 0)))) {
-      throw new UserError("controls." + name + ": " + value + " is not a valid " + name
-          + " for the unconstrained-features sandbox\n  valid: "
-          + (zeroAllowed ? "finite numbers >= 0" : "finite numbers > 0")
-          + "\n  fix: choose levels such as " + fallback);
-    }
-    return value;
   }
 }

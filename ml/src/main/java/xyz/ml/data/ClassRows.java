@@ -3,12 +3,18 @@ package xyz.ml.data;
 import java.util.SplittableRandom;
 
 /** The rows of each class, and the seeded shuffle the split and the noise deal them out with. */
-final class ClassRows {
+public final class ClassRows {
 
   private ClassRows() {}
 
-  /** For each class, the indices of its rows in ascending order. */
-  static int[][] byClass(int[] labels, int classes) {
+  /**
+   * For each class, the indices of its rows in ascending order.
+   *
+   * @param labels the class of each row, each in [0, classes)
+   * @param classes the number of classes
+   * @return one fresh array per class, which the caller may reorder
+   */
+  public static int[][] byClass(int[] labels, int classes) {
     int[] counts = new int[classes];
     for (int label : labels) {
       counts[label]++;

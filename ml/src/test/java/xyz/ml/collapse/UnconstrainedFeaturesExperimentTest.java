@@ -11,20 +11,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import xyz.UserError;
+import xyz.run.MemoryCellContext;
 
 /** The sandbox run as a study would run it, with the authors' configuration by default. */
 class UnconstrainedFeaturesExperimentTest {
 
-  private static RecordingCell run(Map<String, Object> params) {
-    RecordingCell cell = new RecordingCell(params);
+  private static MemoryCellContext run(Map<String, Object> params) {
+    MemoryCellContext cell = new MemoryCellContext(params);
     new UnconstrainedFeaturesExperiment().run(cell);
+    // Every observable of the sandbox is a series: one recorded without a step is a slip.
+    assertThat(cell.observations()).allSatisfy(o -> assertThat(o.step()).as(o.name()).isNotNull());
     return cell;
   }
 
   @ParameterizedTest(name = "{0}, weight decay {1}, seed {2}")
   @CsvSource({"ce, 0.005, 0", "ce, 0.005, 1", "ce, 0.001, 2", "mse, 0.005, 3"})
   void optimisationDrivesTheFeaturesToCollapse(String loss, double weightDecay, long seed) {
-    RecordingCell cell = run(Map.of("method", loss, "dataset", "free",
+    MemoryCellContext cell = run(Map.of("method", loss, "dataset", "free",
         "weight_decay", weightDecay, "seed", seed));
 
     assertThat(SandboxFindings.violations(loss + "/" + seed, cell.series())).isEmpty();
@@ -43,7 +46,7 @@ class UnconstrainedFeaturesExperimentTest {
 
   @Test
   void everyMeasureIsRecordedAtLogSpacedSteps() {
-    RecordingCell cell = run(Map.of("method", "ce", "steps", 2000L, "snapshots", 20L));
+    MemoryCellContext cell = run(Map.of("method", "ce", "steps", 2000L, "snapshots", 20L));
 
     List<String> expected = new java.util.ArrayList<>(List.of("loss", "data_loss", "train_error"));
     expected.addAll(CollapseMeasures.ALL_MEASURES);
@@ -70,7 +73,7 @@ class UnconstrainedFeaturesExperimentTest {
 
   @Test
   void aDivergingRunStopsWithFlaggedValuesAndSaysWhy() {
-    RecordingCell cell = run(Map.of("method", "ce", "lr", 1000.0, "steps", 5000L));
+    MemoryCellContext cell = run(Map.of("method", "ce", "lr", 1000.0, "steps", 5000L));
 
     NavigableMap<Long, Double> nc1 = cell.series("nc1");
     assertThat(nc1.lastEntry().getValue()).isNaN();

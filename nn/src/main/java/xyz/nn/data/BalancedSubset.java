@@ -3,6 +3,7 @@ package xyz.nn.data;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import xyz.UserError;
+import xyz.ml.data.ClassRows;
 
 /** A seeded choice of the same number of examples from every class, as PNAS 2020 trains on. */
 public final class BalancedSubset {
@@ -21,7 +22,7 @@ public final class BalancedSubset {
    * @throws UserError when a class has fewer than {@code perClass} rows
    */
   public static int[] pick(int[] labels, int classes, int perClass, long seed, String what) {
-    int[][] byClass = byClass(labels, classes);
+    int[][] byClass = ClassRows.byClass(labels, classes);
     int fewest = Arrays.stream(byClass).mapToInt(rows -> rows.length).min().orElse(0);
     if (perClass < 1 || perClass > fewest) {
       int smallest = 0;
@@ -49,21 +50,5 @@ public final class BalancedSubset {
     }
     Arrays.sort(chosen);
     return chosen;
-  }
-
-  private static int[][] byClass(int[] labels, int classes) {
-    int[] counts = new int[classes];
-    for (int label : labels) {
-      counts[label]++;
-    }
-    int[][] rows = new int[classes][];
-    for (int c = 0; c < classes; c++) {
-      rows[c] = new int[counts[c]];
-    }
-    int[] filled = new int[classes];
-    for (int i = 0; i < labels.length; i++) {
-      rows[labels[i]][filled[labels[i]]++] = i;
-    }
-    return rows;
   }
 }

@@ -1,49 +1,75 @@
-package xyz.nn;
+package xyz.run;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
-import xyz.run.CellContext;
 
-/** A cell context held in memory: parameters from a map, every observation into a list. */
-final class TestCell implements CellContext {
+/**
+ * A cell context held in memory, for the tests of experiments in every module: the parameters
+ * come from a map, and each observation is kept in the order recorded, with its step. Shared
+ * through core's test jar.
+ *
+ * <p>It reads parameters more strictly than a study's cells do: an integer must be a
+ * {@code Long} or an {@code Integer}, so that a test which passes {@code 5.0} for a count finds
+ * out. An observable recorded twice at one step fails at once, since a series has one value per
+ * step.
+ */
+public final class MemoryCellContext implements CellContext {
 
-  /** One recorded value; {@code step} is null for a value without a step. */
-  record Observation(Long step, String name, double value) {}
+  /**
+   * One recorded value.
+   *
+   * @param step the step, or null for a value recorded without one
+   * @param name the observable
+   * @param value the value
+   */
+  public record Observation(Long step, String name, double value) {}
 
   private final Map<String, Object> params;
   private final List<Observation> observations = new ArrayList<>();
+  private final Map<String, NavigableMap<Long, Double>> series = new LinkedHashMap<>();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
-  TestCell(Map<String, Object> params) {
+  /** A cell with these parameters, keyed by axis name. */
+  public MemoryCellContext(Map<String, Object> params) {
     this.params = Map.copyOf(params);
   }
 
   /** Every observation, in the order recorded. */
-  List<Observation> observations() {
-    return observations;
+  public List<Observation> observations() {
+    return Collections.unmodifiableList(observations);
   }
 
-  /** The values of one observable by step. */
-  TreeMap<Long, Double> series(String name) {
-    TreeMap<Long, Double> series = new TreeMap<>();
-    for (Observation o : observations) {
-      if (o.name().equals(name) && o.step() != null) {
-        series.put(o.step(), o.value());
-      }
+  /** Each observable recorded with a step, in the order first recorded, with its values by step. */
+  public Map<String, NavigableMap<Long, Double>> series() {
+    return Collections.unmodifiableMap(series);
+  }
+
+  /**
+   * The values of one observable by step.
+   *
+   * @throws AssertionError when the observable was never recorded with a step
+   */
+  public NavigableMap<Long, Double> series(String observable) {
+    NavigableMap<Long, Double> values = series.get(observable);
+    if (values == null) {
+      throw new AssertionError("no observable '" + observable + "' recorded with a step; there"
+          + " are " + series.keySet());
     }
-    return series;
+    return Collections.unmodifiableNavigableMap(values);
   }
 
-  /** The last value of each observable. */
-  Map<String, Double> last() {
+  /** The last value recorded of each observable, with or without a step. */
+  public Map<String, Double> last() {
     Map<String, Double> last = new LinkedHashMap<>();
     for (Observation o : observations) {
       last.put(o.name(), o.value());
@@ -52,7 +78,7 @@ final class TestCell implements CellContext {
   }
 
   /** What the experiment wrote to its log. */
-  String log() {
+  public String log() {
     return log.toString(StandardCharsets.UTF_8);
   }
 
@@ -96,6 +122,10 @@ final class TestCell implements CellContext {
 
   @Override
   public void observe(long step, String observable, double value) {
+    Double previous = series.computeIfAbsent(observable, k -> new TreeMap<>()).put(step, value);
+    if (previous != null) {
+      throw new AssertionError(observable + " recorded twice at step " + step);
+    }
     observations.add(new Observation(step, observable, value));
   }
 
