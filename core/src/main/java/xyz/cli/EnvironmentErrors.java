@@ -2,6 +2,7 @@ package xyz.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.util.List;
 
@@ -23,12 +24,22 @@ final class EnvironmentErrors {
       if (t instanceof UncheckedIOException u && context == null) {
         context = u.getMessage();
       }
+      if (t instanceof AccessDeniedException a) {
+        return (context != null ? context + ": " : "") + a.getFile() + ": Permission denied";
+      }
       if (t instanceof FileSystemException f && f.getReason() != null && known(f.getReason())) {
         return (context != null ? context + ": " : "") + f.getFile() + ": " + f.getReason();
       }
       if (t instanceof IOException io && io.getMessage() != null && known(io.getMessage())) {
         return (context != null && !context.contains(io.getMessage()) ? context + ": " : "")
             + io.getMessage();
+      }
+    }
+    // DuckDB and image writers report the operating system's reason only in their message.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && known(m)) {
+        return m.lines().findFirst().orElse(m).strip();
       }
     }
     return null;

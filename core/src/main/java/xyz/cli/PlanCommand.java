@@ -52,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Also write the whole plan to FILE, in the format of the results folder's "
           + "plan.json: the axes and every cell with its id and parameters (see "
-          + "doc/results-layout.md).")
+          + "doc/results-layout.md); `-` prints the plan alone to standard output.")
   Path json;
 
   @Mixin SlurmOptions executor;
@@ -72,20 +72,42 @@ final class PlanCommand implements Callable<Integer> {
             },
             Math.max(0, preview));
     PrintWriter out = spec.commandLine().getOut();
+    if (json != null && json.toString().equals("-")) {
+      // The plan alone, so that it can be piped; the report would break the JSON.
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      PlanReport.writePlanJson(plan, bytes);
+      out.print(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+      out.flush();
+      return 0;
+    }
     out.print(text);
     if (json != null) {
-      if (Files.isDirectory(json)) {
-        throw new UserError("--json " + json + ": is a folder\n  fix: name a file, such as "
-            + json.resolve("plan.json"));
-      }
-      PlanReport.writePlanJson(plan, json);
-      out.println("plan: " + plan.cells().size() + " cells written to " + json);
+      writeJson(plan, out);
     }
     if (executor.slurm(s)) {
       scripts(s, plan, out);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Writes the plan to the --json file, beside it first and then renamed over it; a device,
+   * pipe, link or folder there is refused rather than replaced.
+   */
+  private void writeJson(Plan plan, PrintWriter out) {
+    if (Files.isDirectory(json)) {
+      throw new UserError("--json " + json + ": is a folder\n  fix: name a file, such as "
+          + json.resolve("plan.json"));
+    }
+    if (Files.exists(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && !Files.isRegularFile(json, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new UserError("--json " + json + ": is not a plain file (a link, device or pipe),"
+          + " which writing the plan would replace\n  fix: name a plain file, or give `--json -`"
+          + " to write the plan to standard output");
+    }
+    PlanReport.writePlanJson(plan, json);
+    out.println("plan: " + plan.cells().size() + " cells written to " + json);
   }
 
   /** The batch scripts `xyz run --executor slurm` would submit now. */

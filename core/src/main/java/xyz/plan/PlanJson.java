@@ -51,6 +51,14 @@ final class PlanJson {
     }
   }
 
+  /** Writes the plan to a stream, which is flushed, not closed. */
+  static void write(Plan plan, OutputStream stream) throws IOException {
+    PlanJson json = new PlanJson(stream);
+    json.body(plan);
+    json.flush();
+    stream.flush();
+  }
+
   private void body(Plan plan) throws IOException {
     ascii("{\n\"study\":");
     string(plan.study().name());

@@ -61,6 +61,15 @@ public final class PlanReport {
    *
    * @throws UncheckedIOException when the file cannot be written
    */
+  /** Writes the same JSON to a stream (flushed, not closed), such as standard output. */
+  public static void writePlanJson(Plan plan, java.io.OutputStream out) {
+    try {
+      PlanJson.write(plan, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the plan", e);
+    }
+  }
+
   public static void writePlanJson(Plan plan, Path file) {
     try {
       PlanJson.write(plan, file);

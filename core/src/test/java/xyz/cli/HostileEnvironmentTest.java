@@ -116,6 +116,31 @@ class HostileEnvironmentTest {
   }
 
   @Test
+  void everyCommandOnAFolderThatTurnedReadOnlySaysSoWithoutATrace() throws Exception {
+    Path results = mount("size=4m");
+    Path file = Cli.study(tmp, study("[sh, -c, 'echo \"{\\\"v\\\": 1}\" > \"$XYZ_OBSERVATIONS\"']",
+        "results: " + results));
+    Cli first = Cli.run("run", file.toString(), "--no-plot");
+    assertThat(first.code).as(first.toString()).isZero();
+    Process remount = new ProcessBuilder("mount", "-o", "remount,ro", results.toString())
+        .redirectErrorStream(true).start();
+    assertThat(remount.waitFor()).isZero();
+
+    for (String[] args : List.of(
+        new String[] {"run", file.toString()},
+        new String[] {"collect", file.toString()},
+        new String[] {"plot", file.toString(), "--x", "k", "--y", "v"},
+        new String[] {"plan", file.toString(), "--json", results.resolve("p.json").toString()})) {
+      Cli cli = Cli.run(args);
+
+      assertThat(cli.code).as(cli.toString()).isEqualTo(Main.FAILURE);
+      assertThat(cli.err).as(args[0]).startsWith("xyz: the file system refused: ")
+          .contains("ead-only file system").contains("  fix: ")
+          .doesNotContain("\tat ").doesNotContain("internal error");
+    }
+  }
+
+  @Test
   void aFullDiskFailsTheCellsThatCannotWriteAndMarksNoneDone() throws Exception {
     Path results = mount("size=256k");
     Path file = Cli.study(tmp, study("[sh, -c, 'head -c 100000 /dev/zero | tr \"\\\\0\" x"

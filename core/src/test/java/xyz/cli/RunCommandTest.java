@@ -279,6 +279,17 @@ class RunCommandTest {
         .isEqualTo("{\"method\":\"b\",\"dataset\":\"y\",\"k\":3}");
     assertThat(tmp.resolve("s/results")).doesNotExist();
 
+    Cli piped = Cli.run("plan", study.toString(), "--json", "-");
+    assertThat(piped.code).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(piped.out))
+        .isEqualTo(plan);
+
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), json);
+    Cli linked = Cli.run("plan", study.toString(), "--json", link.toString());
+    assertThat(linked.code).isEqualTo(2);
+    assertThat(linked.err).startsWith("xyz: --json " + link + ": is not a plain file");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+
     Cli folder = Cli.run("plan", study.toString(), "--json", tmp.toString());
     assertThat(folder.code).isEqualTo(2);
     assertThat(folder.err).isEqualTo("xyz: --json " + tmp + ": is a folder\n  fix: name a file,"
