@@ -130,7 +130,9 @@ final class StudyRun {
       if (summary.interrupted()) {
         out.println("xyz: interrupted; " + cells(summary.count(CellState.DONE)) + " finished and "
             + (summary.count(CellState.DONE) == 1 ? "was" : "were")
-            + " kept; `xyz run` resumes with the rest");
+            + " kept; `xyz run` resumes with the rest"
+            + (rerun == Rerun.ALL ? " (the cells this --rerun all had not reached keep their"
+                + " earlier results; `xyz run --rerun all` runs every cell again)" : ""));
         out.flush();
         return INTERRUPTED_EXIT;
       }
