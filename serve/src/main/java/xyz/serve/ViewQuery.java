@@ -15,8 +15,10 @@ import java.util.TreeMap;
 import xyz.study.Axis;
 
 /**
- * Answers one view: the lines of every panel, aggregated and thinned in DuckDB so that the
- * browser never receives more than {@link View#maxPoints()} points.
+ * Answers one view: the lines of every panel, aggregated and thinned so that the browser never
+ * receives more than {@link View#maxPoints()} points. Views over steps are computed by {@link
+ * StepLines} from the observations held in memory when they are, and otherwise, like views with
+ * an axis on x, by SQL in DuckDB; both give the same rows.
  *
  * <p>In {@code mean} mode the values that share an x (the replicates and every axis the view
  * does not place) become their mean with a band: one standard deviation, one standard error,
