@@ -95,8 +95,10 @@ final class Api {
 
   /** The lines of a facet-grid view. */
   ObjectNode view(Map<String, List<String>> params) {
-    return data.read((connection, schema) -> ViewQuery.run(connection, schema,
-        View.parse(data.study(), params, schema.observables(), schema.steps())));
+    return data.read((connection, schema) -> {
+      View view = View.parse(data.study(), params, schema.observables(), schema.steps());
+      return ViewQuery.run(connection, schema, view.xIsStep() ? data.steps() : null, view);
+    });
   }
 
   /** A methods x datasets table of one observable. */

@@ -55,6 +55,8 @@ final class StudyData implements AutoCloseable {
   private Path openFile;
   private Object openKey;
   private Schema schema;
+  private StepColumns steps;
+  private boolean stepsLoaded;
   private volatile Progress progress;
   private long version;
   private long countedStamp = Long.MIN_VALUE;
@@ -123,6 +125,23 @@ final class StudyData implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The observations over steps of the open database, held in memory; read at the first view
+   * over steps after each open. Only for work given to {@link #read}.
+   *
+   * @return the columns, or null when the database has none or they would not fit the heap
+   */
+  StepColumns steps() throws SQLException {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("the observations are read only within read()");
+    }
+    if (!stepsLoaded && schema.steps()) {
+      steps = StepColumns.load(connection);
+    }
+    stepsLoaded = true;
+    return steps;
   }
 
   /** Counts the cells again when their folders changed, and reopens or re-collects the data. */
@@ -296,6 +315,8 @@ final class StudyData implements AutoCloseable {
       }
       connection = null;
     }
+    steps = null;
+    stepsLoaded = false;
   }
 
   private static Object key(Path file) {

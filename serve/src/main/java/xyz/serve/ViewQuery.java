@@ -15,8 +15,10 @@ import java.util.TreeMap;
 import xyz.study.Axis;
 
 /**
- * Answers one view: the lines of every panel, aggregated and thinned in DuckDB so that the
- * browser never receives more than {@link View#maxPoints()} points.
+ * Answers one view: the lines of every panel, aggregated and thinned so that the browser never
+ * receives more than {@link View#maxPoints()} points. Views over steps are computed by {@link
+ * StepLines} from the observations held in memory when they are, and otherwise, like views with
+ * an axis on x, by SQL in DuckDB; both give the same rows.
  *
  * <p>In {@code mean} mode the values that share an x (the replicates and every axis the view
  * does not place) become their mean with a band: one standard deviation, one standard error,
@@ -32,6 +34,8 @@ final class ViewQuery {
     12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
     2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
     2.052, 2.048, 2.045, 2.042};
+  /** The standard normal quantile at 0.975. */
+  private static final double Z975 = 1.959963984540054;
 
   private final View view;
   private final Schema schema;
@@ -44,12 +48,17 @@ final class ViewQuery {
     this.places = new CellPlaces(view, schema);
   }
 
-  /** The view's answer, as {@code doc/explorer.md} describes it. */
-  static ObjectNode run(Connection connection, Schema schema, View view) throws SQLException {
-    return new ViewQuery(view, schema).answer(connection);
+  /**
+   * The view's answer, as {@code doc/explorer.md} describes it.
+   *
+   * @param steps the observations over steps held in memory, or null to aggregate in DuckDB
+   */
+  static ObjectNode run(Connection connection, Schema schema, StepColumns steps, View view)
+      throws SQLException {
+    return new ViewQuery(view, schema).answer(connection, steps);
   }
 
-  private ObjectNode answer(Connection connection) throws SQLException {
+  private ObjectNode answer(Connection connection, StepColumns steps) throws SQLException {
     List<String> yColumns = new ArrayList<>();
     if (!view.xIsStep()) {
       for (String y : view.y()) {
@@ -62,13 +71,19 @@ final class ViewQuery {
     Census census = census(connection, cells);
     Frame frame = new Frame(labels(view.rows(), census.noneRows),
         labels(view.cols(), census.noneCols), labels(view.color(), census.noneColors), view.y());
-    Query points = view.xIsStep() ? stepPairs(cells, frame) : finalPairs(cells, frame, yColumns);
     ObjectNode out = JSON.objectNode();
     out.set("frame", frame(frame));
     out.put("mode", view.mode());
     out.put("band", view.mode().equals("lines") ? "none" : view.band());
     ArrayNode series = out.putArray("series");
-    long[] counts = lines(connection, points, frame, series);
+    Rows rows = new Rows(new Lines(frame, series));
+    if (view.xIsStep() && steps != null) {
+      stepLines(connection, steps, cells, frame, rows);
+    } else {
+      lines(connection, view.xIsStep() ? stepPairs(cells, frame)
+          : finalPairs(cells, frame, yColumns), rows);
+    }
+    long[] counts = rows.finish();
     out.put("points", counts[0]);
     out.put("thinned", counts[1] == 1);
     ObjectNode states = out.putObject("cells");
@@ -208,24 +223,60 @@ final class ViewQuery {
       t.append(" WHEN ").append(df).append(" THEN ").append(T975[df - 1]);
     }
     // Past 30 degrees of freedom, the Cornish-Fisher expansion is within 1e-4 of the exact t.
-    double z = 1.959963984540054;
-    double a = (z * z * z + z) / 4;
-    double b = (5 * Math.pow(z, 5) + 16 * z * z * z + 3 * z) / 96;
+    double z = Z975;
+    double a = cornishFisherA();
+    double b = cornishFisherB();
     String df = "(" + n + " - 1)";
     return t.append(" ELSE ").append(z).append(" + ").append(a).append(" / ").append(df)
         .append(" + ").append(b).append(" / (").append(df).append(" * ").append(df)
         .append(") END").toString();
   }
 
+  /** Student's t at 0.975 for the mean of {@code n} values, as the SQL of the ci95 band has it. */
+  static double t975(long n) {
+    long df = n - 1;
+    if (df >= 1 && df <= T975.length) {
+      return T975[(int) df - 1];
+    }
+    return Z975 + cornishFisherA() / df + cornishFisherB() / (df * df);
+  }
+
+  private static double cornishFisherA() {
+    return (Z975 * Z975 * Z975 + Z975) / 4;
+  }
+
+  private static double cornishFisherB() {
+    return (5 * Math.pow(Z975, 5) + 16 * Z975 * Z975 * Z975 + 3 * Z975) / 96;
+  }
+
   /**
-   * Runs the aggregation and thinning, and writes one JSON object per line into {@code out}.
-   * One point per row comes back, in line and x order: a line within its share of the budget
-   * as it is, a longer one as the lowest and highest point of each slice of x.
-   *
-   * @return the number of points, and 1 if any line was thinned
+   * The rows of a view over steps, computed from the observations held in memory: the cells it
+   * shows come from DuckDB, their observations from {@code steps}.
    */
-  private long[] lines(Connection connection, Query pairs, Frame frame, ArrayNode out)
-      throws SQLException {
+  private void stepLines(Connection connection, StepColumns steps, Query cells, Frame frame,
+      Rows rows) throws SQLException {
+    Query q = new Query().sql("SELECT cell_id, ").sql(base(frame)).sql(" AS b, u FROM (")
+        .append(cells).sql(") WHERE state = 'done' AND ").sql(CellPlaces.shown());
+    List<StepLines.Place> places = new ArrayList<>();
+    try (PreparedStatement s = q.prepare(connection); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        places.add(new StepLines.Place(steps.cell(rs.getString(1)), rs.getLong(2),
+            rs.getLong(3)));
+      }
+    }
+    int[] y = new int[view.y().size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = steps.observable(view.y().get(i));
+    }
+    new StepLines(steps, view).write(places, y, rows::row);
+  }
+
+  /**
+   * Runs the aggregation and thinning in DuckDB. One point per row comes back, in line and x
+   * order: a line within its share of the budget as it is, a longer one as the lowest and
+   * highest point of each slice of x.
+   */
+  private void lines(Connection connection, Query pairs, Rows rows) throws SQLException {
     boolean lines = view.mode().equals("lines");
     String position = view.logX() && view.xIsStep() ? "ln(x)" : "x";
     long budget = view.maxPoints();
@@ -252,31 +303,48 @@ final class ViewQuery {
             + " min(m - hw) AS lo, max(m + hw) AS hi FROM g WHERE thin GROUP BY s, u, least("
             + "buckets - 1, CAST(floor((").sql(position).sql(" - x0) / (x1 - x0) * buckets) AS"
             + " BIGINT))) ORDER BY 1, 2, 3");
-    Lines collected = new Lines(frame, out);
-    boolean thinned = false;
-    double lastX = Double.NaN;
-    long lastSeries = -1;
-    long lastUnit = -1;
     try (PreparedStatement s = q.prepare(connection); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        long series = rs.getLong(1);
-        long unit = rs.getLong(2);
-        double x = rs.getDouble(3);
-        boolean thin = rs.getBoolean(8);
-        thinned |= thin;
-        // A slice whose lowest and highest point are one point gives it once.
-        if (thin && series == lastSeries && unit == lastUnit && x == lastX) {
-          continue;
-        }
-        lastSeries = series;
-        lastUnit = unit;
-        lastX = x;
-        collected.at(series, unit);
-        collected.point(x(x), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getLong(7));
+        rows.row(rs.getLong(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+            rs.getDouble(6), rs.getLong(7), rs.getBoolean(8));
       }
     }
-    collected.finish();
-    return new long[] {collected.points, thinned ? 1 : 0};
+  }
+
+  /**
+   * Takes the rows of the aggregation and thinning, whichever computed them, into the lines of
+   * the answer.
+   */
+  private final class Rows {
+    private final Lines collected;
+    private boolean thinned;
+    private double lastX = Double.NaN;
+    private long lastSeries = -1;
+    private long lastUnit = -1;
+
+    Rows(Lines collected) {
+      this.collected = collected;
+    }
+
+    void row(long series, long unit, double x, double m, double lo, double hi, long n,
+        boolean thin) {
+      thinned |= thin;
+      // A slice whose lowest and highest point are one point gives it once.
+      if (thin && series == lastSeries && unit == lastUnit && x == lastX) {
+        return;
+      }
+      lastSeries = series;
+      lastUnit = unit;
+      lastX = x;
+      collected.at(series, unit);
+      collected.point(x(x), m, lo, hi, n);
+    }
+
+    /** Ends the last line; returns the number of points, and 1 if any line was thinned. */
+    long[] finish() {
+      collected.finish();
+      return new long[] {collected.points, thinned ? 1 : 0};
+    }
   }
 
   /** The x of a point as the answer gives it: a step, a level's value, or a category index. */
