@@ -17,6 +17,7 @@ import xyz.plot.FacetGrid;
 import xyz.study.FigureSpec;
 import xyz.study.Study;
 import xyz.study.Suggestions;
+import xyz.study.Values;
 
 /**
  * {@code xyz plot}: draws the study's figures, or one figure described by flags, from the
@@ -166,8 +167,15 @@ final class PlotCommand implements Callable<Integer> {
           throw new UserError("--filter: '" + item + "' is not AXIS=LEVEL[,LEVEL...]"
               + "\n  fix: such as --filter dataset=iris,wine");
         }
-        ffilter.put(item.substring(0, eq), new ArrayList<>(List.of(item.substring(eq + 1)
-            .split(","))));
+        String axisName = item.substring(0, eq);
+        List<String> levels = new ArrayList<>();
+        for (String level : item.substring(eq + 1).split(",")) {
+          // A number may be written as the user likes: 1.0 keeps the level 1.
+          String label = s.axis(axisName).map(a -> Values.matchLabel(a.labels(), level))
+              .orElse(null);
+          levels.add(label != null ? label : level);
+        }
+        ffilter.put(axisName, levels);
       }
     }
     String fname = name != null ? name : base != null ? base.name() : "plot-" + String.join("-", fy)

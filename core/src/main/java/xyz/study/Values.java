@@ -25,6 +25,32 @@ public final class Values {
     return String.valueOf(value);
   }
 
+  /**
+   * The label among {@code labels} that {@code text} names: the text itself, or, for a number
+   * written another way ({@code 1.0} for {@code 1}, {@code 1e-3} for {@code 0.001}), the label of
+   * that number. Null when none matches.
+   */
+  public static String matchLabel(java.util.List<String> labels, String text) {
+    if (labels.contains(text)) {
+      return text;
+    }
+    String t = text.strip();
+    try {
+      String asNumber = label(Values.round(Double.parseDouble(t)));
+      if (labels.contains(asNumber)) {
+        return asNumber;
+      }
+      double d = Double.parseDouble(t);
+      if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+        String integral = Long.toString((long) d);
+        return labels.contains(integral) ? integral : null;
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
   /** Rounds a computed double to the precision xyz keeps, so equal labels mean equal values. */
   public static double round(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {

@@ -349,6 +349,22 @@ class RunCommandTest {
   }
 
   @Test
+  void aPlotFilterFindsANumberWrittenAnotherWay() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-plot");
+
+    Cli two = Cli.run("plot", study.toString(), "--x", "k", "--y", "score", "--filter",
+        "k=2.0,3", "--name", "two");
+    Cli none = Cli.run("plot", study.toString(), "--x", "k", "--y", "score", "--filter",
+        "k=2.5");
+
+    assertThat(two.code).as(two.toString()).isZero();
+    assertThat(tmp.resolve("s/results/figures/two.png")).isNotEmptyFile();
+    assertThat(none.code).isEqualTo(2);
+    assertThat(none.err).contains("'2.5'");
+  }
+
+  @Test
   void statusCountsCellsPerState() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
     Cli.run("run", study.toString(), "--no-collect");

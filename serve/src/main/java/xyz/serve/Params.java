@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import xyz.study.Axis;
 import xyz.study.Study;
 import xyz.study.Suggestions;
+import xyz.study.Values;
 
 /**
  * The query parameters of one request, checked against the study: every name known, every axis,
@@ -141,6 +142,11 @@ final class Params {
     Set<Integer> wanted = new TreeSet<>();
     for (String value : raw.get(key)) {
       int i = labels.indexOf(value);
+      if (i < 0) {
+        // A number may be written as the user likes: 1.0 keeps the level 1.
+        String label = Values.matchLabel(labels, value);
+        i = label == null ? -1 : labels.indexOf(label);
+      }
       if (i < 0) {
         throw new BadRequest(key + ": '" + shown(value) + "' is not a level of " + axis.name()
             + Suggestions.hint(value, labels) + "\n  fix: name levels the axis has");
