@@ -115,6 +115,36 @@ final class PlotCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Names the flag itself when a value given on the command line names no axis, rather than the
+   * figure the flags describe. (Observables are checked with the figure, against those the
+   * cells recorded too.)
+   */
+  private void checkFlags(Study s) {
+    List<String> axes = s.axisNames();
+    List<String> xs = new ArrayList<>(axes);
+    xs.add("step");
+    if (x != null) {
+      Choices.check("--x", x, xs);
+    }
+    for (String[] flag : new String[][] {{"--rows", rows}, {"--cols", cols},
+        {"--color", color}}) {
+      if (flag[1] != null) {
+        Choices.check(flag[0], flag[1], axes);
+      }
+    }
+  }
+
+  /** A control worth drawing along x: the last one that is not a replicate (seeds are averaged). */
+  private static String exampleX(Study s) {
+    for (int i = s.axes().size() - 1; i >= 0; i--) {
+      if (!s.axes().get(i).replicate()) {
+        return s.axes().get(i).name();
+      }
+    }
+    return "step";
+  }
+
   private List<FigureSpec> figures(Study s) {
     FigureSpec base = null;
     if (figure != null) {
@@ -140,14 +170,15 @@ final class PlotCommand implements Callable<Integer> {
       }
       return s.figures();
     }
+    checkFlags(s);
     String fx = x != null ? x : base != null ? base.x() : null;
     List<String> fy = y != null ? y : base != null ? base.y() : null;
     if (fx == null || fy == null || fy.isEmpty()) {
       throw new UserError(
           "a figure needs --x and --y\n  valid --x: " + String.join(", ", s.axisNames())
               + ", step\n  valid --y: " + String.join(", ", s.observables())
-              + "\n  fix: such as --x " + s.axisNames().get(s.axisNames().size() - 1)
-              + " --y " + s.observables().get(0));
+              + "\n  fix: such as --x " + exampleX(s) + " --y "
+              + (y != null && !y.isEmpty() ? y.get(0) : s.observables().get(0)));
     }
     String fband = Choices.check("--band", band != null ? band : base != null ? base.band() : "se",
         FigureSpec.BANDS);

@@ -349,6 +349,18 @@ class RunCommandTest {
   }
 
   @Test
+  void aPlotFlagThatNamesNoAxisIsTheFlagsError() throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Cli.run("run", study.toString(), "--no-plot");
+
+    Cli r = Cli.run("plot", study.toString(), "--x", "kk", "--y", "score");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo("xyz: --x: 'kk' is not one of the choices\n"
+        + "  valid: method, dataset, k, step\n  did you mean 'k'?\n  fix: --x k\n");
+  }
+
+  @Test
   void aPlotFilterFindsANumberWrittenAnotherWay() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
     Cli.run("run", study.toString(), "--no-plot");
