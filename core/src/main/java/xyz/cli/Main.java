@@ -21,8 +21,7 @@ import xyz.store.Provenance;
     description = "Declare, run and look at XYZ studies: methods x datasets x controls.",
     subcommands = {
       PlanCommand.class, RunCommand.class, StatusCommand.class, CancelCommand.class,
-      CollectCommand.class, PlotCommand.class, WorkerCommand.class,
-      CommandLine.HelpCommand.class
+      CollectCommand.class, PlotCommand.class, WorkerCommand.class
     })
 public final class Main implements Runnable {
   /** The exit code of a user error. */
@@ -49,6 +48,8 @@ public final class Main implements Runnable {
     for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
       cli.addSubcommand(provider.name(), provider.create());
     }
+    // Last, so that `xyz --help` lists it after the commands of other modules too.
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
