@@ -68,7 +68,10 @@ final class JavaRunner implements CellRunner {
           ? new Outcome(CellState.INTERRUPTED, null, null, "interrupted by the user")
           : Outcome.done(null);
     }
-    writeTrace(dir, thrown[0]);
+    if (!(thrown[0] instanceof UserError)) {
+      // A user error says all in its message; anything else is the experiment's bug, to trace.
+      writeTrace(dir, thrown[0]);
+    }
     if (stop.stopped()) {
       return new Outcome(CellState.INTERRUPTED, null, null, "interrupted by the user");
     }

@@ -77,8 +77,8 @@ public final class Progress implements RunListener, AutoCloseable {
   private void report(String what, Cell cell, CellStatus status, String stderrTail) {
     clearBar();
     out.println(
-        "xyz: " + what + " " + cell.id() + " (" + params(cell.params()) + "): " + status.error()
-            + ", attempt " + status.attempt() + " of " + (retries + 1));
+        "xyz: " + what + " " + cell.id() + " (" + params(cell.params()) + "), attempt "
+            + status.attempt() + " of " + (retries + 1) + ": " + status.error());
     if (!stderrTail.isEmpty()) {
       for (String line : stderrTail.split("\n", -1)) {
         out.println("    | " + line);

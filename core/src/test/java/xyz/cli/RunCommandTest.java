@@ -67,8 +67,8 @@ class RunCommandTest {
     assertThat(first.code).as(first.toString()).isEqualTo(1);
     assertThat(first.out).contains("running 12 of 12 cells of tiny with 2 workers");
     assertThat(first.out).contains("ran 12 cells in").contains("11 done, 1 failed");
-    assertThat(first.err).contains("FAILED").contains("(method=b dataset=y k=3): exit code 4")
-        .contains("    | boom");
+    assertThat(first.err).contains("FAILED")
+        .contains("(method=b dataset=y k=3), attempt 1 of 1: exit code 4").contains("    | boom");
     assertThat(results.resolve("cells.csv")).exists();
     assertThat(results.resolve("observations.csv")).exists();
     assertThat(results.resolve("figures/score.png")).exists();
