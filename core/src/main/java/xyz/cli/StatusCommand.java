@@ -66,8 +66,10 @@ final class StatusCommand implements Callable<Integer> {
       }
       counts.merge(st.state(), 1, Integer::sum);
       if (st.state() != CellState.DONE) {
+        // A reason of several lines (valid:, fix:) is indented under the cell's id.
+        String error = st.error() == null ? null : st.error().replace("\n", "\n" + " ".repeat(21));
         notDone.add(String.format(java.util.Locale.ROOT, "  %s  %-11s %s: %s", cell.id(),
-            st.state().label(), Progress.params(cell.params()), st.error()));
+            st.state().label(), Progress.params(cell.params()), error));
       }
     }
     PrintWriter out = spec.commandLine().getOut();
