@@ -44,11 +44,66 @@ final class BuiltinLevels {
                 : "replace '" + name + "' with '" + near.get(0) + "' in `" + key + ":`"));
       }
     }
+    controls(study, provider, lines, problems);
     if (!problems.isEmpty()) {
       throw new UserError(String.join("\n", problems)
           + (problems.size() > 1 ? "\n" + problems.size() + " problems in " + study.file()
               + "; nothing was run." : ""));
     }
+  }
+
+  private static void controls(Study study, ExperimentProvider provider, List<String> lines,
+      List<String> problems) {
+    List<String> known = provider.controls();
+    List<String> declared = new ArrayList<>();
+    for (Axis axis : study.axes()) {
+      if (axis.role() == AxisRole.CONTROL) {
+        declared.add(axis.name());
+      }
+    }
+    if (!known.isEmpty()) {
+      for (String name : declared) {
+        if (known.contains(name)) {
+          continue;
+        }
+        List<String> near = Suggestions.nearest(name, known);
+        problems.add(controlPlace(study, lines, name) + "controls." + name + ": the built-in "
+            + provider.name() + " reads no control '" + name + "' (every cell would run without"
+            + " it)" + Suggestions.hint(name, known) + "\n  fix: " + (near.isEmpty()
+                ? "remove it from `controls:`" : "rename it to '" + near.get(0) + "'"));
+      }
+    }
+    for (String name : provider.requiredControls()) {
+      if (!declared.contains(name)) {
+        problems.add(study.file() + ": controls: the built-in " + provider.name()
+            + " needs the control '" + name + "', which the study does not declare"
+            + "\n  fix: add it under `controls:`, such as `" + name + ": [...]`");
+      }
+    }
+  }
+
+  /** {@code file:line:col: } of a control's key under {@code controls:}, or {@code file: }. */
+  private static String controlPlace(Study study, List<String> lines, String name) {
+    if (study.file() == null) {
+      return "";
+    }
+    Pattern key = Pattern.compile("^(\\s+)" + Pattern.quote(name) + "\\s*:");
+    boolean inControls = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.startsWith("controls:")) {
+        inControls = true;
+        continue;
+      }
+      if (inControls && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+        break;
+      }
+      Matcher m = key.matcher(line);
+      if (inControls && m.find()) {
+        return study.file() + ":" + (i + 1) + ":" + (m.group(1).length() + 1) + ": ";
+      }
+    }
+    return study.file() + ": ";
   }
 
   /**

@@ -23,6 +23,20 @@ public interface ExperimentProvider {
     return java.util.List.of();
   }
 
+  /**
+   * The controls the experiment reads; a study's other controls are refused before any cell
+   * runs (a misspelt one would run every cell on its default). Empty (the default) when it takes
+   * any.
+   */
+  default java.util.List<String> controls() {
+    return java.util.List.of();
+  }
+
+  /** The controls every study of this experiment must declare. */
+  default java.util.List<String> requiredControls() {
+    return java.util.List.of();
+  }
+
   /** The datasets the experiment knows, as {@link #methods()} for {@code datasets}. */
   default java.util.List<String> datasets() {
     return java.util.List.of();

@@ -37,4 +37,14 @@ public final class LabelNoiseProvider implements ExperimentProvider {
   public List<String> datasets() {
     return Datasets.names();
   }
+
+  @Override
+  public List<String> controls() {
+    return List.of("p", "seed");
+  }
+
+  @Override
+  public List<String> requiredControls() {
+    return List.of("p", "seed");
+  }
 }

@@ -24,6 +24,7 @@ class BuiltinLevelsTest {
           - irs
         controls:
           p: [0.0, 0.5]
+          seed: [0]
         observables: [test_acc]
         experiment:
           builtin: label-noise
@@ -47,5 +48,33 @@ class BuiltinLevelsTest {
           + "2 problems in " + study + "; nothing was run.\n");
     }
     assertThat(tmp.resolve("results/cells")).doesNotExist();
+  }
+
+  @Test
+  void aMisspeltControlAndAMissingOneAreRefused() throws Exception {
+    Path study = Files.writeString(tmp.resolve("study.yaml"), """
+        study: typo
+        methods: [logreg]
+        datasets: [iris]
+        controls:
+          pp: [0.0, 0.5]
+        observables: [test_acc]
+        experiment:
+          builtin: label-noise
+        """);
+
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"plan", study.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+
+    assertThat(code).isEqualTo(Main.USER_ERROR);
+    assertThat(err.toString()).isEqualTo("xyz: " + study + ":5:3: controls.pp: the built-in"
+        + " label-noise reads no control 'pp' (every cell would run without it)\n"
+        + "  valid: p, seed\n  did you mean 'p'?\n  fix: rename it to 'p'\n"
+        + study + ": controls: the built-in label-noise needs the control 'p', which the study"
+        + " does not declare\n  fix: add it under `controls:`, such as `p: [...]`\n"
+        + study + ": controls: the built-in label-noise needs the control 'seed', which the"
+        + " study does not declare\n  fix: add it under `controls:`, such as `seed: [...]`\n"
+        + "3 problems in " + study + "; nothing was run.\n");
   }
 }

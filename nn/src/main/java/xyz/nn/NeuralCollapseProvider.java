@@ -39,4 +39,9 @@ public final class NeuralCollapseProvider implements ExperimentProvider {
   public List<String> datasets() {
     return ImageDatasets.NAMES;
   }
+
+  @Override
+  public List<String> controls() {
+    return NeuralCollapseSettings.CONTROLS;
+  }
 }

@@ -57,8 +57,8 @@ public record NeuralCollapseSettings(Net net, String dataset, int perClass, int 
         // A misspelt control would otherwise run with its default and say nothing.
         List<String> near = Suggestions.nearest(name, CONTROLS);
         throw new UserError("controls." + name + ": the neural-collapse experiment has no"
-            + " control '" + name + "'" + Suggestions.hint(name, CONTROLS) + "\n  valid: "
-            + String.join(", ", CONTROLS) + "\n  fix: " + (near.isEmpty()
+            + " control '" + name + "'" + Suggestions.hint(name, CONTROLS) + "\n  fix: "
+            + (near.isEmpty()
                 ? "remove it from the study's `controls`"
                 : "rename it to '" + near.get(0) + "'"));
       }

@@ -36,4 +36,9 @@ public final class UnconstrainedFeaturesProvider implements ExperimentProvider {
   public List<String> datasets() {
     return List.of(SandboxSettings.DATASET);
   }
+
+  @Override
+  public List<String> controls() {
+    return SandboxSettings.PARAMETERS;
+  }
 }
