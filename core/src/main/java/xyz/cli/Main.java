@@ -67,8 +67,8 @@ public final class Main implements Runnable {
           String environment = EnvironmentErrors.describe(e);
           if (environment != null) {
             err.println("xyz: the file system refused: " + environment);
-            err.println("  fix: make the results folder writable and give it free space, then "
-                + "run again (cells that ended are kept)");
+            err.println("  fix: make that folder writable and give it free space (or name another"
+                + " with --results, --out or --json), then run again; cells that ended are kept");
             if (debug) {
               e.printStackTrace(err);
             }

@@ -104,6 +104,10 @@ final class PlotCommand implements Callable<Integer> {
     }
     List<FigureSpec> figures = figures(s);
     Path dir = out != null ? out : s.resultsDir().resolve("figures");
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserError((out != null ? "--out " : "") + dir + ": is a file, not a folder"
+          + "\n  fix: name a folder for the figures (it is made when missing)");
+    }
     for (FigureSpec f : figures) {
       List<Path> files = FacetGrid.draw(s, db, f, dir,
           note -> spec.commandLine().getOut().println("xyz: figure " + f.name() + ": " + note));
@@ -178,7 +182,8 @@ final class PlotCommand implements Callable<Integer> {
           "a figure needs --x and --y\n  valid --x: " + String.join(", ", s.axisNames())
               + ", step\n  valid --y: " + String.join(", ", s.observables())
               + "\n  fix: such as --x " + exampleX(s) + " --y "
-              + (y != null && !y.isEmpty() ? y.get(0) : s.observables().get(0)));
+              + (y != null && !y.isEmpty() && s.observables().contains(y.get(0)) ? y.get(0)
+                  : s.observables().get(0)));
     }
     String fband = Choices.check("--band", band != null ? band : base != null ? base.band() : "se",
         FigureSpec.BANDS);

@@ -86,7 +86,10 @@ final class StatusCommand implements Callable<Integer> {
       notDone.forEach(out::println);
     }
     out.flush();
-    return 0;
+    // Nothing was sent to Slurm, so there is nothing to wait for; --wait still promises exit 0
+    // only when every cell is done.
+    return await && counts.getOrDefault(CellState.DONE, 0) < plan.cells().size()
+        ? Main.FAILURE : 0;
   }
 
   private int slurm(Study s, Plan plan) throws InterruptedException {

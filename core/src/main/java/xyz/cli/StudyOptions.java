@@ -44,6 +44,12 @@ public final class StudyOptions {
           file + ": is a folder, not a study file\n  fix: name the YAML file in it");
     }
     Study s = StudyReader.read(file);
+    Path folder = results != null ? results : s.resultsDir();
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw new UserError((results != null ? "--results " : s.file() + ": results: ") + folder
+          + ": is a file, not a folder\n  fix: name a folder for the results (it is made when"
+          + " missing), such as " + folder.resolveSibling("results"));
+    }
     if (results == null) {
       return s;
     }

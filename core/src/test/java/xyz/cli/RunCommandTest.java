@@ -349,6 +349,24 @@ class RunCommandTest {
   }
 
   @Test
+  void aFileWhereTheResultsFolderShouldBeIsAUserErrorAndStatusWaitOnNothingFails()
+      throws Exception {
+    Path study = Cli.study(tmp.resolve("s"), STUDY);
+    Path file = Files.writeString(tmp.resolve("page.html"), "<html>");
+
+    Cli r = Cli.run("run", study.toString(), "--results", file.toString());
+    Cli wait = Cli.run("status", study.toString(), "--wait");
+
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err).isEqualTo("xyz: --results " + file + ": is a file, not a folder\n"
+        + "  fix: name a folder for the results (it is made when missing), such as "
+        + tmp.resolve("results") + "\n");
+    assertThat(Files.readString(file)).isEqualTo("<html>");
+    assertThat(wait.code).as("nothing ran, so not every cell is done").isEqualTo(1);
+    assertThat(wait.out).contains("not run      12");
+  }
+
+  @Test
   void aPlotFlagThatNamesNoAxisIsTheFlagsError() throws Exception {
     Path study = Cli.study(tmp.resolve("s"), STUDY);
     Cli.run("run", study.toString(), "--no-plot");

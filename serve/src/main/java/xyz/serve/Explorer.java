@@ -94,8 +94,15 @@ public final class Explorer implements AutoCloseable {
       explorer.app.start(port);
     } catch (RuntimeException e) {
       explorer.close();
-      throw new UserError("cannot listen on " + host + ":" + port + ": " + rootMessage(e)
-          + "\n  fix: choose another port with --port (0 picks a free one)", e);
+      Throwable root = root(e);
+      boolean unknownHost = root instanceof java.net.UnknownHostException
+          || root instanceof java.nio.channels.UnresolvedAddressException;
+      throw new UserError("cannot listen on " + host + ":" + port + ": "
+          + (unknownHost ? "no such host or address on this machine"
+              : String.valueOf(root.getMessage()))
+          + (unknownHost ? "\n  fix: give --host an address of this machine, such as 127.0.0.1"
+              + " (the default) or 0.0.0.0 for every interface"
+              : "\n  fix: choose another port with --port (0 picks a free one)"), e);
     }
     explorer.refresher.scheduleWithFixedDelay(explorer::refresh, REFRESH_MILLIS,
         REFRESH_MILLIS, TimeUnit.MILLISECONDS);
@@ -175,12 +182,12 @@ public final class Explorer implements AutoCloseable {
     }
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable root(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return String.valueOf(t.getMessage());
+    return t;
   }
 
   /** Stops the server and closes the database. */
