@@ -124,7 +124,10 @@ public final class StudyReader {
     }
     Fields top = Fields.of(root, "", problems, KEYS,
         "a map of keys such as study, methods, datasets", "start with `study: NAME`");
-    problems.throwIfAny();
+    if (top == null) {
+      problems.throwIfAny();
+    }
+    // An unknown top-level key is one problem among others: the rest of the file is read too.
 
     String name = studyName(top);
     if (top.has("description")) {
