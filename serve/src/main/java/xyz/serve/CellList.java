@@ -56,7 +56,9 @@ final class CellList {
         }
         ObjectNode params = cell.putObject("params");
         for (int i = 0; i < axes.size(); i++) {
-          params.put(axes.get(i).name(), rs.getString(5 + i));
+          // The level's label, as the study's axes and filters spell it (0, not 0.0).
+          Object level = rs.getObject(5 + i);
+          params.put(axes.get(i).name(), level == null ? null : xyz.study.Values.label(level));
         }
         out.put("total", rs.getLong(5 + axes.size()));
       }
