@@ -130,11 +130,23 @@ function restore(params) {
   state.filters = {};
   state.ranges = {};
   for (const axis of study.axes) {
-    const kept = params.getAll('filter.' + axis.name).filter((l) => axis.levels.includes(l));
+    const kept = params.getAll('filter.' + axis.name).map((l) => levelOf(axis, l))
+      .filter((l) => l !== null);
     if (kept.length) state.filters[axis.name] = kept;
     const range = params.get('range.' + axis.name);
     if (range && range.includes(',')) state.ranges[axis.name] = range.split(',', 2);
   }
+}
+
+/**
+ * The level of an axis that an address names: the label itself or, as the server reads it, the
+ * same number written another way (1.0 for 1); null for none.
+ */
+function levelOf(axis, text) {
+  if (axis.levels.includes(text)) return text;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) return null;
+  return axis.levels.find((l) => l.trim() !== '' && Number(l) === n) ?? null;
 }
 
 /** The view to start from: the study's first figure, or methods x datasets against a control. */
