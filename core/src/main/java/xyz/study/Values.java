@@ -34,19 +34,19 @@ public final class Values {
     if (labels.contains(text)) {
       return text;
     }
-    String t = text.strip();
+    double d;
     try {
-      String asNumber = label(Values.round(Double.parseDouble(t)));
-      if (labels.contains(asNumber)) {
-        return asNumber;
-      }
-      double d = Double.parseDouble(t);
-      if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
-        String integral = Long.toString((long) d);
-        return labels.contains(integral) ? integral : null;
-      }
+      d = Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
       return null;
+    }
+    String asNumber = label(round(d));
+    if (labels.contains(asNumber)) {
+      return asNumber;
+    }
+    if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+      String integral = Long.toString((long) d);
+      return labels.contains(integral) ? integral : null;
     }
     return null;
   }

@@ -85,7 +85,8 @@ class ResultsFolderRecoveryTest {
     assertThat(folder.status("c0000000000000003").orElseThrow().attempt()).isEqualTo(1);
     assertThat(folder.statuses()).containsOnlyKeys("c0000000000000003");
     assertThat(work()).containsExactlyInAnyOrder(
-        running.getFileName().toString(), elsewhere.getFileName().toString(), "c0000000000000007-x");
+        running.getFileName().toString(), elsewhere.getFileName().toString(),
+        "c0000000000000007-x");
   }
 
   @Test

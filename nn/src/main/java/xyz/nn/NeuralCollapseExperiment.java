@@ -29,8 +29,9 @@ import xyz.run.Experiment;
  * {@code train_error}, {@code test_loss}, {@code test_error}; every measure of
  * {@link CollapseMeasures} on the training images as {@code train_<name>}; and on the test
  * images as {@code test_<name>}, with NCC mismatch against the training class means, and
- * without the three measures of the classifier alone, which do not depend on the images. Without a step: {@code tpt_epoch}, the first epoch of zero training error
- * (the onset of the terminal phase of training; NaN when it never comes), and
+ * without the three measures of the classifier alone, which do not depend on the images.
+ * Without a step: {@code tpt_epoch}, the first epoch of zero training error (the onset of the
+ * terminal phase of training; NaN when it never comes), and
  * {@code tpt_test_error}, the test error then. The training error is checked after every epoch
  * until it reaches zero, and that epoch is always measured.
  *

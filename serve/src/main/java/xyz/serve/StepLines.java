@@ -184,15 +184,7 @@ final class StepLines {
     int points = 0;
     for (int i = 0; i < size; i++) {
       int row = (int) keys[i];
-      int rank = columns.rank(row);
-      if (points == 0 || xr[points - 1] != rank) {
-        xr[points] = rank;
-        sum[points] = 0;
-        mean[points] = 0;
-        m2[points] = 0;
-        count[points] = 0;
-        points++;
-      }
+      points = pointAt(points, columns.rank(row));
       add(points - 1, columns.value(row));
     }
     finish(points);
@@ -219,19 +211,24 @@ final class StepLines {
       if (!kept(row)) {
         continue;
       }
-      int rank = columns.rank(row);
-      if (points == 0 || xr[points - 1] != rank) {
-        xr[points] = rank;
-        sum[points] = 0;
-        mean[points] = 0;
-        m2[points] = 0;
-        count[points] = 0;
-        points++;
-      }
+      points = pointAt(points, columns.rank(row));
       add(points - 1, columns.value(row));
     }
     finish(points);
     return points;
+  }
+
+  /** Starts an empty point at {@code rank} unless the last one is there; the new point count. */
+  private int pointAt(int points, int rank) {
+    if (points > 0 && xr[points - 1] == rank) {
+      return points;
+    }
+    xr[points] = rank;
+    sum[points] = 0;
+    mean[points] = 0;
+    m2[points] = 0;
+    count[points] = 0;
+    return points + 1;
   }
 
   /** Adds a value to a point's sum and, as DuckDB's stddev_samp does, to Welford's sums. */
